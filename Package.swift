@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Kripke: a model checker for distributed algorithms.
+///
+/// Module map (dependencies point one way):
+/// - `Kripke`    — the spec DSL, its IR and the validator (depends on nothing)
+/// - `Explorer`  — explicit-state BFS over packed states (depends on Kripke)
+/// - `Traces`    — trace printing, ITF JSON, message-sequence charts (depends on Kripke)
+/// - `CZ3`/`SMT` — libz3 system library and its safe Swift wrapper
+/// - `Specs`     — the spec library (directory `Specs/`)
+/// - `KripkeCLI` — the `kripke` commands; `kripke` is the executable
+let package = Package(
+    name: "Kripke",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Kripke", targets: ["Kripke"]),
+        .library(name: "Explorer", targets: ["Explorer"]),
+        .library(name: "Traces", targets: ["Traces"]),
+        .library(name: "SMT", targets: ["SMT"]),
+        .library(name: "Specs", targets: ["Specs"]),
+        .library(name: "KripkeCLI", targets: ["KripkeCLI"]),
+        .executable(name: "kripke", targets: ["kripke"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZ3",
+            path: "Sources/CZ3",
+            pkgConfig: "z3",
+            providers: [.apt(["libz3-dev"])]
+        ),
+        .target(name: "SMT", dependencies: ["CZ3"]),
+        .target(name: "Kripke"),
+        .target(name: "Explorer", dependencies: ["Kripke"]),
+        .target(name: "Traces", dependencies: ["Kripke"]),
+        .target(
+            name: "Specs",
+            dependencies: ["Kripke"],
+            path: "Specs",
+            swiftSettings: [.unsafeFlags(["-Xfrontend", "-warn-long-expression-type-checking=300"])]
+        ),
+        .target(
+            name: "KripkeCLI",
+            dependencies: [
+                "Kripke", "Explorer", "Traces",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "kripke", dependencies: ["KripkeCLI", "Specs"]),
+        .testTarget(name: "SMTTests", dependencies: ["SMT"]),
+        .testTarget(name: "KripkeTests", dependencies: ["Kripke"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Kripke"]),
+        .testTarget(name: "TracesTests", dependencies: ["Traces", "Explorer", "Kripke"]),
+        .testTarget(name: "SpecsTests", dependencies: ["Specs", "Explorer", "Traces", "Kripke"]),
+        .testTarget(name: "KripkeCLITests", dependencies: ["KripkeCLI", "Specs", "kripke"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,171 @@
+import Kripke
+
+/// A compiled expression: evaluates against a machine's state and bindings.
+typealias Evaluator = (Machine) -> Int
+
+/// Compiles IR expressions into closures over a `Machine` — the explorer's reading of the IR.
+///
+/// ```swift
+/// let compiler = ExprCompiler(ir: ir, layout: layout)
+/// let eval = compiler.compile(invariant.condition)
+/// let holds = eval(machine) != 0
+/// ```
+struct ExprCompiler {
+    let ir: SpecIR
+    let layout: StateLayout
+
+    func compile(_ expr: Expr) -> Evaluator {
+        switch expr {
+        case .literal(let value):
+            return { _ in value }
+        case .binding(let binding):
+            let index = binding.index
+            return { $0.bindings[index] }
+        case .messageField(let position):
+            return { $0.fields[position] }
+        case .variable(let variable, let indices):
+            let slot = compileSlot(variable, indices)
+            return { machine in
+                let index = slot(machine)
+                return index < 0 ? 0 : machine.state[index]
+            }
+        case .unary(.not, let operand):
+            let inner = compile(operand)
+            return { inner($0) == 0 ? 1 : 0 }
+        case .unary(.negate, let operand):
+            let inner = compile(operand)
+            return { -inner($0) }
+        case .binary(let op, let lhs, let rhs):
+            return compileBinary(op, compile(lhs), compile(rhs))
+        case .ite(let condition, let then, let otherwise):
+            let c = compile(condition), t = compile(then), e = compile(otherwise)
+            return { c($0) != 0 ? t($0) : e($0) }
+        case .aggregate(let kind, let binding, let domain, let body):
+            return compileAggregate(kind, binding.index, domain.values(roles: ir.roles), compile(body))
+        case .inFlight(let kind, let sender, let receiver, let filter):
+            return compileInFlight(kind.index, sender.index, receiver.index, compile(filter))
+        }
+    }
+
+    /// A closure computing the state slot of `variable[indices]`, or -1 (with a fault) when an
+    /// index is outside the variable's index domain.
+    func compileSlot(_ variable: VariableID, _ indices: [Expr]) -> (Machine) -> Int {
+        let base = layout.variableBase[variable.index]
+        let dimensions = layout.variableDimensions[variable.index]
+        let name = ir.variables[variable.index].name
+        let parts = indices.map(compile)
+        if parts.isEmpty { return { _ in base } }
+        if parts.count == 1 {
+            let part = parts[0], dimension = dimensions[0]
+            return { machine in
+                let offset = part(machine) - dimension.lower
+                guard offset >= 0 && offset < dimension.count else {
+                    machine.fault = "index \(offset + dimension.lower) of '\(name)' is out of range"
+                    return -1
+                }
+                return base + offset
+            }
+        }
+        return { machine in
+            var slot = base
+            for (part, dimension) in zip(parts, dimensions) {
+                let offset = part(machine) - dimension.lower
+                guard offset >= 0 && offset < dimension.count else {
+                    machine.fault = "index \(offset + dimension.lower) of '\(name)' is out of range"
+                    return -1
+                }
+                slot += offset * dimension.stride
+            }
+            return slot
+        }
+    }
+
+    private func compileBinary(_ op: Expr.BinaryOperator, _ a: @escaping Evaluator, _ b: @escaping Evaluator) -> Evaluator {
+        switch op {
+        case .add: return { a($0) &+ b($0) }
+        case .subtract: return { a($0) &- b($0) }
+        case .multiply: return { a($0) &* b($0) }
+        case .divide:
+            return { machine in
+                let divisor = b(machine)
+                guard divisor != 0 else { machine.fault = "division by zero"; return 0 }
+                return a(machine) / divisor
+            }
+        case .modulo:
+            return { machine in
+                let divisor = b(machine)
+                guard divisor != 0 else { machine.fault = "modulo by zero"; return 0 }
+                let r = a(machine) % divisor
+                return r < 0 ? r + abs(divisor) : r
+            }
+        case .min: return { Swift.min(a($0), b($0)) }
+        case .max: return { Swift.max(a($0), b($0)) }
+        case .eq: return { a($0) == b($0) ? 1 : 0 }
+        case .ne: return { a($0) != b($0) ? 1 : 0 }
+        case .lt: return { a($0) < b($0) ? 1 : 0 }
+        case .le: return { a($0) <= b($0) ? 1 : 0 }
+        case .gt: return { a($0) > b($0) ? 1 : 0 }
+        case .ge: return { a($0) >= b($0) ? 1 : 0 }
+        case .and: return { a($0) != 0 && b($0) != 0 ? 1 : 0 }
+        case .or: return { a($0) != 0 || b($0) != 0 ? 1 : 0 }
+        case .implies: return { a($0) == 0 || b($0) != 0 ? 1 : 0 }
+        }
+    }
+
+    private func compileAggregate(_ kind: Expr.Aggregate, _ binding: Int, _ values: ClosedRange<Int>,
+                                  _ body: @escaping Evaluator) -> Evaluator {
+        switch kind {
+        case .forall:
+            return { machine in
+                for value in values {
+                    machine.bindings[binding] = value
+                    if body(machine) == 0 { return 0 }
+                }
+                return 1
+            }
+        case .exists:
+            return { machine in
+                for value in values {
+                    machine.bindings[binding] = value
+                    if body(machine) != 0 { return 1 }
+                }
+                return 0
+            }
+        case .count:
+            return { machine in
+                var total = 0
+                for value in values {
+                    machine.bindings[binding] = value
+                    if body(machine) != 0 { total += 1 }
+                }
+                return total
+            }
+        case .sum:
+            return { machine in
+                var total = 0
+                for value in values {
+                    machine.bindings[binding] = value
+                    total &+= body(machine)
+                }
+                return total
+            }
+        }
+    }
+
+    private func compileInFlight(_ kind: Int, _ sender: Int, _ receiver: Int, _ filter: @escaping Evaluator) -> Evaluator {
+        let layout = self.layout
+        return { machine in
+            machine.withScratchFields {
+                var total = 0
+                NetworkOps.forEachMessage(in: machine.state, layout: layout) { from, to, code in
+                    guard layout.codec.kind(of: code) == kind else { return }
+                    _ = layout.codec.decode(code, into: machine.fields)
+                    machine.bindings[sender] = from
+                    machine.bindings[receiver] = to
+                    if filter(machine) != 0 { total += 1 }
+                }
+                return total
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// The mutable context compiled actions run in: the working state, the bindings, the fields of
+/// the message being handled, and what went wrong in the current step.
+///
+/// One machine per search worker; it is reused for every step, so no allocation happens per state.
+///
+/// ```swift
+/// let machine = Machine(slotCount: layout.slotCount, bindingCount: ir.bindingCount, fieldCount: 4)
+/// machine.beginStep()
+/// let ok = body(machine)   // false: disabled, overflowed or faulted
+/// ```
+final class Machine {
+    let state: UnsafeMutablePointer<Int>
+    let bindings: UnsafeMutablePointer<Int>
+    var fields: UnsafeMutablePointer<Int>
+    private let writeStamps: UnsafeMutablePointer<Int>
+    private let slotCount: Int
+    private let fieldCount: Int
+    private var step = 0
+    /// Set when a step hits a modelling error (value outside its domain, double write, …).
+    var fault: String?
+    /// Set when a send found its channel (or the bag) full.
+    var overflowed = false
+
+    init(slotCount: Int, bindingCount: Int, fieldCount: Int) {
+        self.slotCount = slotCount
+        self.fieldCount = max(fieldCount, 1)
+        state = .allocate(capacity: max(slotCount, 1))
+        state.initialize(repeating: 0, count: max(slotCount, 1))
+        bindings = .allocate(capacity: max(bindingCount, 1))
+        bindings.initialize(repeating: 0, count: max(bindingCount, 1))
+        fields = .allocate(capacity: self.fieldCount)
+        fields.initialize(repeating: 0, count: self.fieldCount)
+        writeStamps = .allocate(capacity: max(slotCount, 1))
+        writeStamps.initialize(repeating: 0, count: max(slotCount, 1))
+    }
+
+    deinit {
+        state.deallocate()
+        bindings.deallocate()
+        fields.deallocate()
+        writeStamps.deallocate()
+    }
+
+    /// Loads `source` as the working state and starts a new step.
+    func load(_ source: UnsafePointer<Int>) {
+        state.update(from: source, count: slotCount)
+        beginStep()
+    }
+
+    func beginStep() {
+        step += 1
+        fault = nil
+        overflowed = false
+    }
+
+    /// Records a write of `slot`; false (with a fault) if the slot was already written this step.
+    func markWritten(_ slot: Int, name: String) -> Bool {
+        if writeStamps[slot] == step {
+            fault = "variable '\(name)' is written twice in one step"
+            return false
+        }
+        writeStamps[slot] = step
+        return true
+    }
+
+    /// Runs `body` with a scratch field buffer, restoring the handler's fields afterwards.
+    func withScratchFields<R>(_ body: () -> R) -> R {
+        let saved = fields
+        let scratch = UnsafeMutablePointer<Int>.allocate(capacity: fieldCount)
+        scratch.initialize(repeating: 0, count: fieldCount)
+        fields = scratch
+        defer {
+            fields = saved
+            scratch.deallocate()
+        }
+        return body()
+    }
+}

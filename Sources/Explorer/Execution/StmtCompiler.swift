@@ -1,0 +1,128 @@
+import Kripke
+
+/// A compiled statement block: runs on a machine and returns false when the step is disabled
+/// (a `Require` failed), the network overflowed, or a modelling fault occurred (`machine.fault`).
+typealias Executor = (Machine) -> Bool
+
+/// Compiles IR statements into closures over a `Machine`.
+///
+/// ```swift
+/// let run = StmtCompiler(ir: ir, layout: layout).compile(action.body)
+/// machine.load(state)
+/// if run(machine) { /* machine.state is the successor */ }
+/// ```
+struct StmtCompiler {
+    let ir: SpecIR
+    let layout: StateLayout
+    private var expressions: ExprCompiler { ExprCompiler(ir: ir, layout: layout) }
+
+    init(ir: SpecIR, layout: StateLayout) {
+        self.ir = ir
+        self.layout = layout
+    }
+
+    func compile(_ block: [Stmt]) -> Executor {
+        let parts = block.map(compile)
+        if parts.count == 1 { return parts[0] }
+        return { machine in
+            for part in parts where !part(machine) { return false }
+            return true
+        }
+    }
+
+    private func compile(_ statement: Stmt) -> Executor {
+        switch statement {
+        case .require(let condition, _):
+            let test = expressions.compile(condition)
+            return { machine in test(machine) != 0 && machine.fault == nil }
+        case .assign(let variable, let indices, let value, _):
+            return compileAssign(variable, indices, value)
+        case .send(let kind, let fields, let from, let to, _):
+            return compileSend(kind.index, fields, from, to)
+        case .ifThenElse(let condition, let then, let otherwise):
+            let test = expressions.compile(condition)
+            let yes = compile(then), no = compile(otherwise)
+            return { machine in test(machine) != 0 ? yes(machine) : no(machine) }
+        case .forEach(let binding, let domain, let except, let body):
+            let values = domain.values(roles: ir.roles)
+            let skip = except.map(expressions.compile)
+            let run = compile(body)
+            let index = binding.index
+            return { machine in
+                let skipped = skip?(machine)
+                for value in values where value != skipped {
+                    machine.bindings[index] = value
+                    if !run(machine) { return false }
+                }
+                return true
+            }
+        }
+    }
+
+    private func compileAssign(_ variable: VariableID, _ indices: [Expr], _ value: Expr) -> Executor {
+        let slot = expressions.compileSlot(variable, indices)
+        let compute = expressions.compile(value)
+        let lower = layout.variableLower[variable.index]
+        let upper = layout.variableUpper[variable.index]
+        let decl = ir.variables[variable.index]
+        let optionalProcess: Bool
+        if case .process(_, true) = decl.domain { optionalProcess = true } else { optionalProcess = false }
+        let roles = ir.roles
+        return { machine in
+            let newValue = compute(machine)
+            let target = slot(machine)
+            guard target >= 0, machine.fault == nil else { return false }
+            let legal = newValue >= lower && newValue <= upper
+                && (!optionalProcess || newValue == ProcessID.noneValue || decl.domain.contains(newValue, roles: roles))
+            guard legal else {
+                machine.fault = "value \(newValue) assigned to '\(decl.name)' is outside its domain \(decl.domain.describe(roles: roles))"
+                return false
+            }
+            guard machine.markWritten(target, name: decl.name) else { return false }
+            machine.state[target] = newValue
+            return true
+        }
+    }
+
+    private func compileSend(_ kind: Int, _ fields: [Expr], _ from: Expr, _ to: Expr) -> Executor {
+        let values = fields.map(expressions.compile)
+        let sender = expressions.compile(from)
+        let receiver = expressions.compile(to)
+        let layout = self.layout
+        let message = ir.messages[kind]
+        let processes = ir.processCount
+        return { machine in
+            let source = sender(machine), target = receiver(machine)
+            guard source >= 0 && source < processes && target >= 0 && target < processes else {
+                machine.fault = "message '\(message.name)' sent from \(source) to \(target): not a process"
+                return false
+            }
+            let code: Int? = machine.withScratchFields {
+                for (position, value) in values.enumerated() { machine.fields[position] = value(machine) }
+                return layout.codec.encode(kind: kind, fields: machine.fields)
+            }
+            guard machine.fault == nil else { return false }
+            guard let code else {
+                machine.fault = "a field of message '\(message.name)' is outside its domain"
+                return false
+            }
+            guard NetworkOps.send(code: code, from: source, to: target, in: machine.state, layout: layout) else {
+                machine.overflowed = true
+                return false
+            }
+            return true
+        }
+    }
+}
+
+extension ValueDomain {
+    /// The domain as a person reads it, e.g. `0...3`, `Phase`, `process or none`.
+    func describe(roles: [RoleDecl]) -> String {
+        switch self {
+        case .bool: return "Bool"
+        case .range(let lower, let upper): return "\(lower)...\(upper)"
+        case .enumeration(let name, _): return name
+        case .process(let role, let optional): return "\(roles[role.index].name) id\(optional ? " or none" : "")"
+        }
+    }
+}

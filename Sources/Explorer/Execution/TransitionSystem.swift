@@ -1,0 +1,198 @@
+import Kripke
+
+/// A spec compiled for explicit-state search: the initial state, successor enumeration,
+/// invariant and end-state checks, all as closures over packed-layout states.
+///
+/// ```swift
+/// let system = try TransitionSystem(ir)
+/// let machine = system.makeMachine()
+/// system.forEachSuccessor(of: state, machine: machine) { instance in /* machine.state is the successor */ }
+/// ```
+final class TransitionSystem {
+    let ir: SpecIR
+    let layout: StateLayout
+    let packer: StatePacker
+    let initialState: [Int]
+    private let actions: [CompiledAction]
+    private let invariants: [Evaluator]
+    private let validEnd: Evaluator?
+    private let hasHandlers: Bool
+
+    private struct CompiledAction {
+        let processes: ClosedRange<Int>
+        let processBinding: Int
+        let choices: ClosedRange<Int>?
+        let choiceBinding: Int
+        let messageKind: Int?
+        let senderBinding: Int
+        let run: Executor
+    }
+
+    init(_ ir: SpecIR) throws(SpecError) {
+        self.ir = ir
+        layout = StateLayout(ir)
+        packer = StatePacker(layout)
+        let expressions = ExprCompiler(ir: ir, layout: layout)
+        let statements = StmtCompiler(ir: ir, layout: layout)
+        actions = ir.actions.map { action in
+            var kind: Int?
+            var sender = 0
+            if case .message(let k, let s) = action.trigger {
+                kind = k.index
+                sender = s.index
+            }
+            let choice = action.parameters.first
+            return CompiledAction(
+                processes: IterationDomain.role(action.role).values(roles: ir.roles),
+                processBinding: action.process.index,
+                choices: choice.map { $0.1.values(roles: ir.roles) },
+                choiceBinding: choice?.0.index ?? 0,
+                messageKind: kind, senderBinding: sender, run: statements.compile(action.body))
+        }
+        hasHandlers = actions.contains { $0.messageKind != nil }
+        invariants = ir.invariants.map { expressions.compile($0.condition) }
+        validEnd = ir.validEndState.map(expressions.compile)
+        initialState = try TransitionSystem.initialState(ir, layout: layout, expressions: expressions)
+    }
+
+    func makeMachine() -> Machine {
+        Machine(slotCount: layout.slotCount, bindingCount: ir.bindingCount, fieldCount: layout.codec.maxFieldCount)
+    }
+
+    private static func initialState(_ ir: SpecIR, layout: StateLayout, expressions: ExprCompiler) throws(SpecError) -> [Int] {
+        let machine = Machine(slotCount: layout.slotCount, bindingCount: ir.bindingCount, fieldCount: 1)
+        var state = [Int](repeating: 0, count: layout.slotCount)
+        for (index, variable) in ir.variables.enumerated() {
+            let initial = expressions.compile(variable.initial)
+            let dimensions = layout.variableDimensions[index]
+            let total = dimensions.reduce(1) { $0 * $1.count }
+            for offset in 0..<total {
+                for (position, dimension) in dimensions.enumerated() {
+                    machine.bindings[variable.indexBindings[position].index] = dimension.lower + (offset / dimension.stride) % dimension.count
+                }
+                let value = initial(machine)
+                guard variable.domain.contains(value, roles: ir.roles) else {
+                    throw SpecError(spec: ir.name, problems: [SpecProblem(
+                        "initial value \(value) is outside its domain", element: "variable \(variable.name)",
+                        location: variable.location)])
+                }
+                state[layout.variableBase[index] + offset] = value
+            }
+        }
+        return state
+    }
+
+    /// Outcome of expanding one state.
+    struct Expansion {
+        /// Number of enabled action instances (successors emitted, duplicates included).
+        var enabled = 0
+        /// Action instances dropped because a send found the network full.
+        var overflows = 0
+        /// The first modelling fault met, with the action instance that hit it.
+        var fault: (message: String, instance: ActionInstance)?
+    }
+
+    /// Runs every action instance on `state`; calls `emit` with `machine.state` holding each successor.
+    /// Stops early and reports the fault if an instance hits a modelling error.
+    func forEachSuccessor(of state: UnsafePointer<Int>, machine: Machine,
+                          _ emit: (ActionInstance) -> Void) -> Expansion {
+        var expansion = Expansion()
+        let candidates = hasHandlers ? deliverySlots(state) : []
+        for (index, action) in actions.enumerated() {
+            if let kind = action.messageKind {
+                deliver(kind, action, index, candidates, state, machine, &expansion, emit)
+            } else {
+                for process in action.processes {
+                    for choice in action.choices ?? 0...0 {
+                        machine.load(state)
+                        machine.bindings[action.processBinding] = process
+                        machine.bindings[action.choiceBinding] = choice
+                        let instance = ActionInstance(action: index, process: process, choice: choice, sender: -1, messageCode: -1)
+                        if !finish(action.run(machine), instance, machine, &expansion, emit) { return expansion }
+                    }
+                }
+            }
+        }
+        return expansion
+    }
+
+    /// Returns false when the search must stop (a fault).
+    private func finish(_ ran: Bool, _ instance: ActionInstance, _ machine: Machine,
+                        _ expansion: inout Expansion, _ emit: (ActionInstance) -> Void) -> Bool {
+        if let fault = machine.fault {
+            expansion.fault = (fault, instance)
+            return false
+        }
+        if machine.overflowed {
+            expansion.overflows += 1
+        } else if ran {
+            expansion.enabled += 1
+            emit(instance)
+        }
+        return true
+    }
+
+    private func deliver(_ kind: Int, _ action: CompiledAction, _ index: Int, _ candidates: [Int], _ state: UnsafePointer<Int>,
+                         _ machine: Machine, _ expansion: inout Expansion, _ emit: (ActionInstance) -> Void) {
+        let capacity = layout.capacity
+        var previous = -1
+        for slot in candidates {
+            let value = state[slot]
+            if value == previous { continue }   // equal bag entries give equal successors
+            previous = value
+            let (sender, receiver, code) = messageAt(slot: slot, value: value)
+            guard action.processes.contains(receiver), layout.codec.kind(of: code) == kind else { continue }
+            machine.load(state)
+            let last = layout.semantics == .fifo ? slot + capacity - 1 : layout.networkBase + capacity - 1
+            NetworkOps.remove(slot: slot, in: machine.state, last: last)
+            _ = layout.codec.decode(code, into: machine.fields)
+            machine.bindings[action.processBinding] = receiver
+            machine.bindings[action.senderBinding] = sender
+            let instance = ActionInstance(action: index, process: receiver, choice: 0, sender: sender, messageCode: code)
+            if !finish(action.run(machine), instance, machine, &expansion, emit) { return }
+        }
+    }
+
+    /// Slots holding deliverable messages: FIFO channel heads, or every bag entry.
+    private func deliverySlots(_ state: UnsafePointer<Int>) -> [Int] {
+        switch layout.semantics {
+        case .fifo:
+            var heads: [Int] = []
+            for sender in 0..<layout.processCount {
+                for receiver in 0..<layout.processCount {
+                    let base = layout.channelBase(sender: sender, receiver: receiver)
+                    if layout.capacity > 0 && state[base] != 0 { heads.append(base) }
+                }
+            }
+            return heads
+        case .unordered:
+            var slots: [Int] = []
+            for position in 0..<layout.capacity where state[layout.networkBase + position] != 0 {
+                slots.append(layout.networkBase + position)
+            }
+            return slots
+        }
+    }
+
+    private func messageAt(slot: Int, value: Int) -> (sender: Int, receiver: Int, code: Int) {
+        switch layout.semantics {
+        case .fifo:
+            let pair = (slot - layout.networkBase) / layout.capacity
+            return (pair / layout.processCount, pair % layout.processCount, value - 1)
+        case .unordered:
+            return layout.bagEntry(value)
+        }
+    }
+
+    /// Index of the first invariant violated by the machine's state, if any.
+    func violatedInvariant(_ machine: Machine) -> Int? {
+        for (index, invariant) in invariants.enumerated() where invariant(machine) == 0 { return index }
+        return nil
+    }
+
+    /// Whether the machine's state is a declared valid end state.
+    func isValidEnd(_ machine: Machine) -> Bool {
+        guard let validEnd else { return false }
+        return validEnd(machine) != 0
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Kripke
+
+/// Exhaustive breadth-first search over packed states (TLC/Stateright style): visited states are
+/// 64-bit fingerprints with a parent link; the frontier holds packed words level by level;
+/// invariants are checked when a state is first reached, so the first violation found lies at
+/// the smallest depth and its trace, rebuilt by re-executing actions, is a shortest counterexample.
+///
+/// ```swift
+/// let ir = try spec.instantiate(["N": 3])
+/// let result = try BreadthFirstSearch(ir).run()
+/// print(result.statistics.states)
+/// ```
+public struct BreadthFirstSearch {
+    public let ir: SpecIR
+    public let options: SearchOptions
+
+    public init(_ ir: SpecIR, options: SearchOptions = SearchOptions()) {
+        self.ir = ir
+        self.options = options
+    }
+
+    /// Runs the search. Throws `SpecError` if the spec cannot be compiled and `ModelFault` when a
+    /// step hits a modelling error (with the run that reaches it).
+    public func run() throws -> CheckResult {
+        let system = try TransitionSystem(ir)
+        var search = SearchRun(system: system, options: options)
+        return try search.run()
+    }
+}
+
+/// The mutable state of one breadth-first search.
+private struct SearchRun: ~Copyable {
+    let system: TransitionSystem
+    let options: SearchOptions
+    let machine: Machine
+    let words: Int
+    var seen = FingerprintSet(initialCapacity: 1 << 10)
+    var fingerprints: [UInt64] = []
+    var parents: [UInt32] = []
+    var statistics = SearchStatistics()
+    var expansions = 0
+    let start = Date()
+    var lastProgress = Date()
+
+    init(system: TransitionSystem, options: SearchOptions) {
+        self.system = system
+        self.options = options
+        machine = system.makeMachine()
+        words = system.packer.wordCount
+    }
+
+    mutating func run() throws -> CheckResult {
+        var frontier: [UInt64] = []
+        var frontierIDs: [UInt32] = []
+        let packed = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+        let unpacked = UnsafeMutablePointer<Int>.allocate(capacity: max(system.layout.slotCount, 1))
+        defer {
+            packed.deallocate()
+            unpacked.deallocate()
+        }
+        system.initialState.withUnsafeBufferPointer { machine.load($0.baseAddress!) }
+        system.packer.pack(machine.state, into: packed)
+        record(fingerprint: system.packer.fingerprint(packed), parent: .max)
+        frontier.append(contentsOf: UnsafeBufferPointer(start: packed, count: words))
+        frontierIDs.append(0)
+        if let broken = system.violatedInvariant(machine) {
+            return finish(.violated(violation(.invariant(system.ir.invariants[broken].name), at: 0)))
+        }
+
+        while !frontierIDs.isEmpty {
+            var next: [UInt64] = []
+            var nextIDs: [UInt32] = []
+            var found: (kind: Violation.Kind, state: UInt32)?
+            for (position, id) in frontierIDs.enumerated() {
+                frontier.withUnsafeBufferPointer { system.packer.unpack($0.baseAddress! + position * words, into: unpacked) }
+                let expansion = system.forEachSuccessor(of: unpacked, machine: machine) { _ in
+                    statistics.transitions += 1
+                    guard found == nil else { return }
+                    system.packer.pack(machine.state, into: packed)
+                    let fingerprint = system.packer.fingerprint(packed)
+                    guard seen.insert(fingerprint) else { return }
+                    let child = UInt32(fingerprints.count)
+                    fingerprints.append(fingerprint)
+                    parents.append(id)
+                    if let broken = system.violatedInvariant(machine) {
+                        found = (.invariant(system.ir.invariants[broken].name), child)
+                        return
+                    }
+                    next.append(contentsOf: UnsafeBufferPointer(start: packed, count: words))
+                    nextIDs.append(child)
+                }
+                statistics.overflows += expansion.overflows
+                if let fault = expansion.fault {
+                    throw faultError(fault.message, instance: fault.instance, at: id)
+                }
+                if let found { return finish(.violated(violation(found.kind, at: found.state))) }
+                if expansion.enabled == 0 && expansion.overflows == 0 && options.checkDeadlock {
+                    machine.load(unpacked)
+                    if !system.isValidEnd(machine) { return finish(.violated(violation(.deadlock, at: id))) }
+                }
+                if let reason = limitReached() { return finish(.incomplete(reason: reason)) }
+            }
+            if !nextIDs.isEmpty { statistics.depth += 1 }
+            frontier = next
+            frontierIDs = nextIDs
+        }
+        if statistics.overflows > 0 {
+            return finish(.incomplete(reason: "the network capacity (\(system.ir.network.capacity)) was reached "
+                + "\(statistics.overflows) times; those steps were not explored"))
+        }
+        return finish(.holds)
+    }
+
+    private mutating func record(fingerprint: UInt64, parent: UInt32) {
+        _ = seen.insert(fingerprint)
+        fingerprints.append(fingerprint)
+        parents.append(parent)
+    }
+
+    private mutating func limitReached() -> String? {
+        statistics.states = fingerprints.count
+        if let maxStates = options.maxStates, statistics.states >= maxStates {
+            return "state limit reached (\(maxStates) states)"
+        }
+        expansions += 1
+        guard expansions & 0xFF == 0 else { return nil }
+        let now = Date()
+        let elapsed = now.timeIntervalSince(start)
+        if let maxSeconds = options.maxSeconds, elapsed >= maxSeconds {
+            return "time limit reached (\(formatSeconds(maxSeconds)) s)"
+        }
+        if let maxMemory = options.maxMemoryBytes, let resident = ResidentMemory.current(), resident >= maxMemory {
+            return "memory limit reached (\(maxMemory / 1_048_576) MiB resident)"
+        }
+        if let progress = options.progress, now.timeIntervalSince(lastProgress) >= 1 {
+            lastProgress = now
+            statistics.seconds = elapsed
+            progress(statistics)
+        }
+        return nil
+    }
+
+    /// Bytes of the visited table, fingerprints and parent links, per stored state.
+    private func bytesPerState() -> Double {
+        let bytes = seen.byteCount + fingerprints.count * MemoryLayout<UInt64>.stride + parents.count * MemoryLayout<UInt32>.stride
+        return Double(bytes) / Double(max(fingerprints.count, 1))
+    }
+
+    private mutating func finish(_ verdict: Verdict) -> CheckResult {
+        statistics.states = fingerprints.count
+        statistics.seconds = Date().timeIntervalSince(start)
+        statistics.bytesPerState = bytesPerState()
+        statistics.peakMemoryBytes = ResidentMemory.peak() ?? 0
+        return CheckResult(verdict: verdict, statistics: statistics)
+    }
+
+    private func path(to state: UInt32) -> [UInt64] {
+        var chain: [UInt64] = []
+        var current = state
+        while current != .max {
+            chain.append(fingerprints[Int(current)])
+            current = parents[Int(current)]
+        }
+        return chain.reversed()
+    }
+
+    private func violation(_ kind: Violation.Kind, at state: UInt32) -> Violation {
+        Violation(kind: kind, trace: TraceBuilder(system: system).trace(through: path(to: state)))
+    }
+
+    private func faultError(_ message: String, instance: ActionInstance, at state: UInt32) -> ModelFault {
+        let builder = TraceBuilder(system: system)
+        let trace = builder.trace(through: path(to: state))
+        return ModelFault(message: message, action: builder.step(for: instance).description, trace: trace)
+    }
+}
+
+private func formatSeconds(_ value: Double) -> String {
+    value == value.rounded() ? String(Int(value)) : String(value)
+}

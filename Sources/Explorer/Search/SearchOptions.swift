@@ -1,0 +1,20 @@
+/// Options and limits of an exhaustive search. A limit that is reached ends the run with an
+/// *incomplete* result and the statistics so far.
+///
+/// ```swift
+/// var options = SearchOptions()
+/// options.maxStates = 1_000_000
+/// options.maxSeconds = 60
+/// ```
+public struct SearchOptions: Sendable {
+    /// Report states with no enabled step (that are not valid end states) as deadlocks.
+    public var checkDeadlock = true
+    public var maxStates: Int?
+    public var maxSeconds: Double?
+    /// Resident memory limit in bytes.
+    public var maxMemoryBytes: Int?
+    /// Called about once per second with progress, from the searching thread.
+    public var progress: (@Sendable (SearchStatistics) -> Void)?
+
+    public init() {}
+}

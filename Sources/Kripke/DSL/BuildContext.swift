@@ -1,0 +1,40 @@
+import Synchronization
+
+/// The spec being built on the current task: hands out fresh bindings to quantifiers and loops
+/// and collects the mistakes found while building, so DSL functions need no builder argument.
+///
+/// ```swift
+/// let context = BuildContext()
+/// BuildContext.$current.withValue(context) { /* run the spec body */ }
+/// ```
+public final class BuildContext: Sendable {
+    @TaskLocal public static var current: BuildContext?
+
+    private struct State {
+        var nextBinding = 0
+        var problems: [SpecProblem] = []
+    }
+    private let state = Mutex(State())
+
+    public init() {}
+
+    /// A binding no other expression of this spec uses.
+    public func freshBinding() -> BindingID {
+        state.withLock { state in
+            defer { state.nextBinding += 1 }
+            return BindingID(index: state.nextBinding)
+        }
+    }
+
+    public var bindingCount: Int { state.withLock { $0.nextBinding } }
+
+    public func report(_ problem: SpecProblem) {
+        state.withLock { $0.problems.append(problem) }
+    }
+
+    public var problems: [SpecProblem] { state.withLock { $0.problems } }
+
+    /// The current context; DSL functions used outside a spec body get a detached one,
+    /// whose problems are lost — building always happens through `SpecDefinition.instantiate`.
+    static var active: BuildContext { current ?? BuildContext() }
+}

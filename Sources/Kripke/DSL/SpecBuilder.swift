@@ -1,0 +1,199 @@
+/// Collects the declarations of one spec instance. A `SpecDefinition`'s body receives one,
+/// already holding the parameter values chosen for this run.
+///
+/// ```swift
+/// let body: @Sendable (SpecBuilder) -> Void = { s in
+///     let procs = s.processes("p", count: s.parameter("N"))
+///     let phase = s.variable("phase", per: procs, in: .cases(Phase.self), initial: .idle)
+///     s.network(.fifo(capacity: 2))
+///     s.action("try", for: procs) { i in
+///         Require(phase[i] == .idle)
+///         phase[i] <- .waiting
+///     }
+///     s.invariant("mutual exclusion", Count(procs) { i in phase[i] == .critical } <= 1)
+/// }
+/// ```
+public final class SpecBuilder {
+    let context: BuildContext
+    let parameterValues: [String: Int]
+    private(set) var roles: [RoleDecl] = []
+    private(set) var variables: [VariableDecl] = []
+    private(set) var messages: [MessageDecl] = []
+    private(set) var networkDecl: NetworkDecl?
+    private(set) var actions: [ActionDecl] = []
+    private(set) var invariants: [InvariantDecl] = []
+    private(set) var validEndState: Expr?
+
+    init(parameters: [String: Int], context: BuildContext) {
+        self.parameterValues = parameters
+        self.context = context
+    }
+
+    private var nextProcessID: Int { roles.reduce(0) { $0 + $1.count } }
+
+    // MARK: Parameters and processes
+
+    /// The value of a declared parameter for this run.
+    public func parameter(_ name: String, file: String = #fileID, line: Int = #line) -> Int {
+        guard let value = parameterValues[name] else {
+            context.report(SpecProblem("parameter '\(name)' is not declared", element: "parameter \(name)",
+                                       location: SourceLocation(file: file, line: line)))
+            return 1
+        }
+        return value
+    }
+
+    /// A group of `count` processes; `symmetric` marks them interchangeable (a scalarset).
+    public func processes(_ name: String, count: Int, symmetric: Bool = false) -> Role {
+        let role = RoleDecl(name: name, count: count, firstID: nextProcessID, symmetric: symmetric)
+        roles.append(role)
+        return Role(id: RoleID(index: roles.count - 1), name: name, count: count, firstID: role.firstID)
+    }
+
+    /// A single process, such as a coordinator.
+    public func process(_ name: String) -> Role { processes(name, count: 1) }
+
+    // MARK: State variables
+
+    /// A global variable; the returned term can be read and assigned.
+    public func global<T>(_ name: String, in domain: Domain<T>, initial: Term<T>, ghost: Bool = false,
+                          file: String = #fileID, line: Int = #line) -> Term<T> {
+        let id = declare(name, indices: [], domain: domain.ir, initial: initial.expr, bindings: [], ghost: ghost,
+                         location: SourceLocation(file: file, line: line))
+        return Term(.variable(id, []))
+    }
+
+    /// A global enum variable.
+    public func global<T: Enumeration>(_ name: String, in domain: Domain<T>, initial: T, ghost: Bool = false,
+                                       file: String = #fileID, line: Int = #line) -> Term<T> {
+        global(name, in: domain, initial: .value(initial), ghost: ghost, file: file, line: line)
+    }
+
+    /// One variable per process of `role`, all with the same initial value.
+    public func variable<T>(_ name: String, per role: Role, in domain: Domain<T>, initial: Term<T>,
+                            ghost: Bool = false, file: String = #fileID, line: Int = #line) -> StateArray<T> {
+        variable(name, per: role, in: domain, ghost: ghost, file: file, line: line) { _ in initial }
+    }
+
+    /// One enum variable per process of `role`.
+    public func variable<T: Enumeration>(_ name: String, per role: Role, in domain: Domain<T>, initial: T,
+                                         ghost: Bool = false, file: String = #fileID, line: Int = #line) -> StateArray<T> {
+        variable(name, per: role, in: domain, initial: .value(initial), ghost: ghost, file: file, line: line)
+    }
+
+    /// One variable per process of `role`, with an initial value that may depend on the process id.
+    public func variable<T>(_ name: String, per role: Role, in domain: Domain<T>, ghost: Bool = false,
+                            file: String = #fileID, line: Int = #line,
+                            initial: (Term<ProcessID>) -> Term<T>) -> StateArray<T> {
+        let binding = context.freshBinding()
+        let start = initial(Term(.binding(binding))).expr
+        let id = declare(name, indices: [role.domain], domain: domain.ir, initial: start, bindings: [binding],
+                         ghost: ghost, location: SourceLocation(file: file, line: line))
+        return StateArray(id: id, name: name)
+    }
+
+    /// One variable per pair of processes `(i, j)` of `first` × `second`.
+    public func variable<T>(_ name: String, per first: Role, _ second: Role, in domain: Domain<T>,
+                            initial: Term<T>, ghost: Bool = false,
+                            file: String = #fileID, line: Int = #line) -> StateArray<T> {
+        let bindings = [context.freshBinding(), context.freshBinding()]
+        let id = declare(name, indices: [first.domain, second.domain], domain: domain.ir, initial: initial.expr,
+                         bindings: bindings, ghost: ghost, location: SourceLocation(file: file, line: line))
+        return StateArray(id: id, name: name)
+    }
+
+    /// One variable per process of `role` and per integer in `range` (e.g. per ballot).
+    public func variable<T>(_ name: String, per role: Role, _ range: ClosedRange<Int>, in domain: Domain<T>,
+                            initial: Term<T>, ghost: Bool = false,
+                            file: String = #fileID, line: Int = #line) -> StateArray<T> {
+        let bindings = [context.freshBinding(), context.freshBinding()]
+        let indices: [IterationDomain] = [role.domain, .range(range.lowerBound, range.upperBound)]
+        let id = declare(name, indices: indices, domain: domain.ir, initial: initial.expr, bindings: bindings,
+                         ghost: ghost, location: SourceLocation(file: file, line: line))
+        return StateArray(id: id, name: name)
+    }
+
+    private func declare(_ name: String, indices: [IterationDomain], domain: ValueDomain, initial: Expr,
+                         bindings: [BindingID], ghost: Bool, location: SourceLocation) -> VariableID {
+        variables.append(VariableDecl(name: name, indices: indices, domain: domain, initial: initial,
+                                      indexBindings: bindings, isGhost: ghost, location: location))
+        return VariableID(index: variables.count - 1)
+    }
+
+    // MARK: Messages and network
+
+    /// Declare a message kind with its payload fields.
+    public func message(_ name: String, _ fields: any AnyField..., file: String = #fileID, line: Int = #line) -> MessageKind {
+        messages.append(MessageDecl(name: name, fields: fields.map(\.fieldDecl),
+                                    location: SourceLocation(file: file, line: line)))
+        return MessageKind(id: MessageKindID(index: messages.count - 1), name: name, fields: fields.map(\.fieldDecl))
+    }
+
+    /// Declare how the network delivers messages.
+    public func network(_ network: Network) { networkDecl = network.decl }
+
+    // MARK: Actions
+
+    /// A local step of every process of `role`.
+    public func action(_ name: String, for role: Role, file: String = #fileID, line: Int = #line,
+                       @StepBuilder _ body: (Term<ProcessID>) -> [Stmt]) {
+        let process = context.freshBinding()
+        actions.append(ActionDecl(name: name, role: role.id, process: process, parameters: [], trigger: .local,
+                                  body: body(Term(.binding(process))), location: SourceLocation(file: file, line: line)))
+    }
+
+    /// A local step of every process of `role` that also chooses a value from `choices`.
+    public func action(_ name: String, for role: Role, choosing choices: ClosedRange<Int>,
+                       file: String = #fileID, line: Int = #line,
+                       @StepBuilder _ body: (Term<ProcessID>, Term<Int>) -> [Stmt]) {
+        let process = context.freshBinding()
+        let choice = context.freshBinding()
+        let parameters = [(choice, IterationDomain.range(choices.lowerBound, choices.upperBound))]
+        let statements = body(Term(.binding(process)), Term(.binding(choice)))
+        actions.append(ActionDecl(name: name, role: role.id, process: process, parameters: parameters,
+                                  trigger: .local, body: statements, location: SourceLocation(file: file, line: line)))
+    }
+
+    /// The handler run when a message of `kind` is delivered to a process of `role`.
+    /// A `Require` that fails leaves the message in the network for later.
+    public func on(_ kind: MessageKind, at role: Role, file: String = #fileID, line: Int = #line,
+                   @StepBuilder _ body: (Delivery) -> [Stmt]) {
+        let receiver = context.freshBinding()
+        let sender = context.freshBinding()
+        let delivery = Delivery(kind: kind, sender: Term(.binding(sender)), receiver: Term(.binding(receiver)))
+        actions.append(ActionDecl(name: "receive \(kind.name)", role: role.id, process: receiver, parameters: [],
+                                  trigger: .message(kind.id, sender: sender), body: body(delivery),
+                                  location: SourceLocation(file: file, line: line)))
+    }
+
+    // MARK: Properties
+
+    /// A named invariant: `condition` must hold in every reachable state.
+    public func invariant(_ name: String, _ condition: Term<Bool>, file: String = #fileID, line: Int = #line) {
+        invariants.append(InvariantDecl(name: name, condition: condition.expr,
+                                        location: SourceLocation(file: file, line: line)))
+    }
+
+    /// States where no step is enabled but the run has ended normally (not a deadlock).
+    public func validEndState(_ condition: Term<Bool>) { validEndState = condition.expr }
+
+    func makeIR(name: String) -> SpecIR {
+        SpecIR(name: name, parameters: parameterValues, roles: roles, variables: variables, messages: messages,
+               network: networkDecl ?? NetworkDecl(semantics: .unordered, capacity: 0), actions: actions,
+               invariants: invariants, validEndState: validEndState, bindingCount: context.bindingCount)
+    }
+}
+
+/// The network a spec declares.
+///
+/// ```swift
+/// s.network(.fifo(capacity: 2))       // per-channel FIFO queues of at most 2 messages
+/// s.network(.unordered(capacity: 6))  // a bag of at most 6 messages, any delivery order
+/// ```
+public struct Network: Sendable {
+    let decl: NetworkDecl
+    public static func fifo(capacity: Int) -> Network { Network(decl: NetworkDecl(semantics: .fifo, capacity: capacity)) }
+    public static func unordered(capacity: Int) -> Network {
+        Network(decl: NetworkDecl(semantics: .unordered, capacity: capacity))
+    }
+}

@@ -1,0 +1,48 @@
+/// A spec instantiated with concrete parameter values: the one IR every engine reads.
+///
+/// Built by `SpecBuilder` from a `SpecDefinition`; checked by `Validator` before any engine runs.
+///
+/// ```swift
+/// let ir = try RicartAgrawala.correct.instantiate(["N": 3])
+/// print(ir.roles.map(\.name), ir.variables.count)
+/// ```
+public struct SpecIR: Sendable {
+    public var name: String
+    public var parameters: [String: Int]
+    public var roles: [RoleDecl]
+    public var variables: [VariableDecl]
+    public var messages: [MessageDecl]
+    public var network: NetworkDecl
+    public var actions: [ActionDecl]
+    public var invariants: [InvariantDecl]
+    /// States where having no enabled step is a normal end, not a deadlock; `nil` = every stop is a deadlock.
+    public var validEndState: Expr?
+    /// Number of binding slots used by all expressions (bindings are numbered 0..<bindingCount).
+    public var bindingCount: Int
+
+    public init(name: String, parameters: [String: Int], roles: [RoleDecl], variables: [VariableDecl],
+                messages: [MessageDecl], network: NetworkDecl, actions: [ActionDecl],
+                invariants: [InvariantDecl], validEndState: Expr?, bindingCount: Int) {
+        self.name = name
+        self.parameters = parameters
+        self.roles = roles
+        self.variables = variables
+        self.messages = messages
+        self.network = network
+        self.actions = actions
+        self.invariants = invariants
+        self.validEndState = validEndState
+        self.bindingCount = bindingCount
+    }
+
+    /// Total number of processes over all roles.
+    public var processCount: Int { roles.reduce(0) { $0 + $1.count } }
+
+    /// The role a global process id belongs to.
+    public func role(ofProcess id: Int) -> RoleDecl? { roles.first { $0.contains(id) } }
+
+    /// Display name of a global process id, e.g. `p2` or `coordinator`.
+    public func processName(_ id: Int) -> String {
+        role(ofProcess: id)?.processName(id) ?? "process(\(id))"
+    }
+}

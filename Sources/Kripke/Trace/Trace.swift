@@ -1,0 +1,91 @@
+/// A run of a spec: its states, initial state first, and the step taken between each pair.
+/// Both engines produce traces in this form; printers and the ITF encoder consume it.
+///
+/// ```swift
+/// for (index, state) in trace.states.enumerated() {
+///     if index > 0 { print(trace.steps[index - 1]) }
+///     print(state)
+/// }
+/// ```
+public struct Trace: Hashable, Sendable {
+    public let spec: String
+    public let parameters: [String: Int]
+    /// Variable names in declaration order, then `network`.
+    public let variables: [String]
+    /// Names of ghost variables, which printers may hide.
+    public let ghosts: Set<String>
+    public let states: [TraceState]
+    /// `steps[k]` leads from `states[k]` to `states[k + 1]`.
+    public let steps: [TraceStep]
+
+    public init(spec: String, parameters: [String: Int], variables: [String], ghosts: Set<String>,
+                states: [TraceState], steps: [TraceStep]) {
+        self.spec = spec
+        self.parameters = parameters
+        self.variables = variables
+        self.ghosts = ghosts
+        self.states = states
+        self.steps = steps
+    }
+
+    /// Number of steps (the counterexample's length).
+    public var length: Int { steps.count }
+}
+
+/// One state of a trace: every variable's value by name, plus the network.
+///
+/// ```swift
+/// state["phase"]   // .map([p0: idle, p1: critical])
+/// ```
+public struct TraceState: Hashable, Sendable {
+    public let values: [String: Value]
+    public init(values: [String: Value]) { self.values = values }
+    public subscript(_ name: String) -> Value? { values[name] }
+}
+
+/// What happened in one step: which action of which process, with which message or choice.
+///
+/// ```swift
+/// print(step)   // "p1: receive request from p0 {ts: 1}"
+/// ```
+public struct TraceStep: Hashable, Sendable, CustomStringConvertible {
+    public let action: String
+    public let process: String
+    /// The delivered message, for a handler step.
+    public let message: DeliveredMessage?
+    /// Values chosen by the action's parameters, if any.
+    public let choices: [Int]
+
+    public init(action: String, process: String, message: DeliveredMessage?, choices: [Int]) {
+        self.action = action
+        self.process = process
+        self.message = message
+        self.choices = choices
+    }
+
+    public var description: String {
+        var text = "\(process): \(action)"
+        if let message { text += " from \(message.sender)" + (message.fields.isEmpty ? "" : " \(Value.record(message.fields))") }
+        if !choices.isEmpty { text += " (choosing \(choices.map(String.init).joined(separator: ", ")))" }
+        return text
+    }
+}
+
+/// A message as delivered to a handler.
+///
+/// ```swift
+/// let m = DeliveredMessage(kind: "request", sender: "p0", receiver: "p1", fields: [.init(name: "ts", value: .int(1))])
+/// ```
+public struct DeliveredMessage: Hashable, Sendable {
+    public let kind: String
+    public let sender: String
+    public let receiver: String
+    public let fields: [Value.RecordField]
+
+    public init(kind: String, sender: String, receiver: String, fields: [Value.RecordField]) {
+        self.kind = kind
+        self.sender = sender
+        self.receiver = receiver
+        self.fields = fields
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Explorer
+import Foundation
+import Kripke
+import Traces
+
+/// `kripke check <spec>`: exhaustive breadth-first search with the explorer.
+///
+/// ```text
+/// $ kripke check ricart-agrawala-tie-bug --param N=2
+/// Result: VIOLATED — invariant 'mutual exclusion' fails after 8 steps
+/// ```
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Explore every reachable state of a spec (BFS) and check its invariants and deadlock freedom.")
+
+    @Argument(help: "The spec to check (see `kripke list`).")
+    var spec: String
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Set a spec parameter, e.g. --param N=4.", valueName: "NAME=VALUE"))
+    var parameters: [String] = []
+
+    @Flag(name: .long, help: "Print the result as one JSON object on stdout.")
+    var json = false
+
+    @Flag(name: .customLong("no-deadlock"), help: "Do not report states without enabled steps as deadlocks.")
+    var noDeadlock = false
+
+    @Option(name: .customLong("max-states"), help: "Stop (incomplete, exit 3) after this many distinct states.")
+    var maxStates: Int?
+
+    @Option(name: .customLong("max-seconds"), help: "Stop (incomplete, exit 3) after this many seconds.")
+    var maxSeconds: Double?
+
+    @Option(name: .customLong("max-memory"), help: "Stop (incomplete, exit 3) when resident memory exceeds this many MiB.")
+    var maxMemory: Int?
+
+    @Option(name: .customLong("trace-out"), help: "Write the counterexample, if any, to this file as ITF JSON.")
+    var traceOut: String?
+
+    @Flag(name: .long, help: "No progress messages on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be at least 1") }
+        if let maxSeconds, maxSeconds <= 0 { throw ValidationError("--max-seconds must be positive") }
+        if let maxMemory, maxMemory < 1 { throw ValidationError("--max-memory must be at least 1 (MiB)") }
+    }
+
+    func run() throws {
+        let report = ResultReport(json: json)
+        let definition: SpecDefinition
+        let ir: SpecIR
+        do {
+            definition = try SpecCatalog.spec(named: spec)
+            ir = try definition.instantiate(try ParameterParsing.parse(parameters))
+        } catch {
+            throw report.error(error, spec: spec)
+        }
+        let options = searchOptions()
+        do {
+            let result = try BreadthFirstSearch(ir, options: options).run()
+            let status = report.checkResult(result, ir: ir, options: options)
+            if case .violated(let violation) = result.verdict, let traceOut {
+                try writeTrace(violation, to: traceOut, report: report)
+            }
+            throw ExitCode(status.rawValue)
+        } catch let fault as ModelFault {
+            throw report.modelFault(fault, ir: ir)
+        } catch let error as SpecError {
+            throw report.error(error, spec: spec)
+        }
+    }
+
+    private func searchOptions() -> SearchOptions {
+        var options = SearchOptions()
+        options.checkDeadlock = !noDeadlock
+        options.maxStates = maxStates
+        options.maxSeconds = maxSeconds
+        options.maxMemoryBytes = maxMemory.map { $0 * 1_048_576 }
+        if !quiet { options.progress = ProgressPrinter.print }
+        return options
+    }
+
+    private func writeTrace(_ violation: Violation, to path: String, report: ResultReport) throws {
+        let document = ITF.encode(violation.trace, description: "\(violation.property) violated")
+        do {
+            try document.rendered().write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw report.error(CLIError("cannot write the trace to '\(path)': \(error.localizedDescription)"), spec: spec)
+        }
+    }
+}
+
+/// Progress lines on stderr while a long search runs.
+enum ProgressPrinter {
+    @Sendable static func print(_ statistics: SearchStatistics) {
+        let line = String(format: "… %d states, %d transitions, depth %d, %.0f s (%.0f states/s)\n",
+                          statistics.states, statistics.transitions, statistics.depth, statistics.seconds,
+                          statistics.statesPerSecond)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}

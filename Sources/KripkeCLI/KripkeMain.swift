@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+
+/// Runs the `kripke` command line and exits with Kripke's exit codes: usage errors exit 2
+/// (ArgumentParser's default would be 64), help and version exit 0.
+///
+/// ```swift
+/// SpecCatalog.install(SpecLibrary.all)
+/// KripkeMain.run()
+/// ```
+public enum KripkeMain {
+    public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        do {
+            var command = try KripkeCommand.parseAsRoot(arguments)
+            try command.run()
+            exit(ExitStatus.holds.rawValue)
+        } catch let code as ExitCode {
+            exit(code.rawValue)
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            exit(ExitStatus.error.rawValue)
+        } catch {
+            let code = KripkeCommand.exitCode(for: error)
+            let message = KripkeCommand.fullMessage(for: error)
+            if code == .success {
+                print(message)
+                exit(0)
+            }
+            FileHandle.standardError.write(Data((message.isEmpty ? "error: \(error)" : message).utf8 + [0x0A]))
+            exit(ExitStatus.error.rawValue)
+        }
+    }
+}
+
+/// The root `kripke` command.
+///
+/// ```text
+/// kripke list
+/// kripke check ricart-agrawala --param N=3
+/// ```
+struct KripkeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kripke",
+        abstract: "A model checker for distributed algorithms.",
+        discussion: """
+            Exit codes: 0 every property holds, 1 a property is violated (counterexample printed), \
+            2 usage or spec error, 3 incomplete (a limit was reached).
+            """,
+        version: KripkeVersion.current,
+        subcommands: [ListCommand.self, CheckCommand.self]
+    )
+}

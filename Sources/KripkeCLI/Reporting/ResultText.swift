@@ -1,0 +1,42 @@
+import Explorer
+import Foundation
+import Kripke
+import Traces
+
+/// The text form of a check result: a headline verdict, the statistics, and for a violation the
+/// counterexample with only the changed variables per step.
+///
+/// ```swift
+/// print(ResultText.check(result, ir: ir, options: options))
+/// ```
+enum ResultText {
+    static func check(_ result: CheckResult, ir: SpecIR, options: SearchOptions) -> String {
+        var lines = ["kripke check \(ir.name)\(parameterText(ir.parameters)) — explorer, breadth-first"]
+        let statistics = result.statistics
+        switch result.verdict {
+        case .holds:
+            var names = ir.invariants.map { "'\($0.name)'" }
+            if options.checkDeadlock { names.append("deadlock freedom") }
+            lines.append("Result: HOLDS — \(names.joined(separator: ", ")) hold in all \(statistics.states) reachable states")
+        case .violated(let violation):
+            lines.append("Result: VIOLATED — \(violation.property) fails after \(violation.trace.length) steps")
+        case .incomplete(let reason):
+            lines.append("Result: INCOMPLETE — \(reason)")
+        }
+        lines.append(String(format: "States: %d  transitions: %d  depth: %d  time: %.2f s  (%.0f states/s, %.1f bytes/state)",
+                            statistics.states, statistics.transitions, statistics.depth, statistics.seconds,
+                            statistics.statesPerSecond, statistics.bytesPerState))
+        if case .violated(let violation) = result.verdict {
+            lines.append("")
+            lines.append("Counterexample (\(violation.trace.length) steps, shortest):")
+            lines.append(TextTraceFormatter().format(violation.trace))
+            lines.append("⇒ \(violation.property) is violated in the last state.")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func parameterText(_ parameters: [String: Int]) -> String {
+        guard !parameters.isEmpty else { return "" }
+        return " (" + parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")"
+    }
+}

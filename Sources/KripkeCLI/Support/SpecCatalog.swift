@@ -1,0 +1,36 @@
+import Kripke
+import Synchronization
+
+/// The specs a `kripke` executable offers. The built-in executable installs `SpecLibrary.all`;
+/// a user's own executable installs its own specs and gets the same commands.
+///
+/// ```swift
+/// SpecCatalog.install(SpecLibrary.all + [MyProtocol.spec])
+/// KripkeMain.run()
+/// ```
+public enum SpecCatalog {
+    private static let storage = Mutex<[SpecDefinition]>([])
+
+    public static func install(_ specs: [SpecDefinition]) {
+        storage.withLock { $0 = specs }
+    }
+
+    public static var specs: [SpecDefinition] { storage.withLock { $0 } }
+
+    /// The spec named `name`, or an error listing the names there are.
+    static func spec(named name: String) throws -> SpecDefinition {
+        if let spec = specs.first(where: { $0.name == name }) { return spec }
+        let names = specs.map(\.name).joined(separator: ", ")
+        throw CLIError("unknown spec '\(name)'. Known specs: \(names) (see `kripke list`)")
+    }
+}
+
+/// A user-facing error of the command line: printed as `error: …`, exit code 2.
+///
+/// ```swift
+/// throw CLIError("unknown spec 'foo'")
+/// ```
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

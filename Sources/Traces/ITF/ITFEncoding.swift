@@ -1,0 +1,60 @@
+import Kripke
+
+/// Writes and reads traces in the Informal Trace Format (ITF) that Apalache and Quint use:
+/// integers as `{"#bigint": "3"}`, maps as `{"#map": [[key, value], …]}`, records as objects,
+/// sequences as arrays. Kripke's own step information (action, process, delivered message) goes
+/// in each state's `#meta`, which ITF readers ignore.
+///
+/// ```swift
+/// let json = ITF.encode(trace, description: "invariant 'mutual exclusion' violated")
+/// let back = try ITF.decode(json)      // equal to `trace`
+/// ```
+public enum ITF {
+    public static let formatDescription = "https://apalache-mc.org/docs/adr/015adr-trace.html"
+
+    public static func encode(_ trace: Trace, description: String? = nil) -> JSONValue {
+        var meta: [(String, JSONValue)] = [
+            ("format", .string("ITF")),
+            ("format-description", .string(formatDescription)),
+            ("source", .string("kripke")),
+            ("spec", .string(trace.spec)),
+            ("parameters", .object(trace.parameters.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+        ]
+        if let description { meta.append(("description", .string(description))) }
+        if !trace.ghosts.isEmpty { meta.append(("ghosts", .array(trace.ghosts.sorted().map { .string($0) }))) }
+        let states = trace.states.enumerated().map { index, state -> JSONValue in
+            var stateMeta: [(String, JSONValue)] = [("index", .int(index))]
+            if index > 0 { stateMeta += stepMeta(trace.steps[index - 1]) }
+            let values = trace.variables.map { name in (name, encode(state[name] ?? .sequence([]))) }
+            return .object([("#meta", .object(stateMeta))] + values)
+        }
+        return .object([
+            ("#meta", .object(meta)),
+            ("vars", .array(trace.variables.map { .string($0) })),
+            ("states", .array(states)),
+        ])
+    }
+
+    private static func stepMeta(_ step: TraceStep) -> [(String, JSONValue)] {
+        var meta: [(String, JSONValue)] = [("action", .string(step.action)), ("process", .string(step.process))]
+        if let message = step.message {
+            meta.append(("message", .object([
+                ("kind", .string(message.kind)), ("from", .string(message.sender)), ("to", .string(message.receiver)),
+            ] + message.fields.map { ($0.name, encode($0.value)) })))
+        }
+        if !step.choices.isEmpty { meta.append(("choices", .array(step.choices.map { .int($0) }))) }
+        return meta
+    }
+
+    /// The ITF form of a value.
+    public static func encode(_ value: Value) -> JSONValue {
+        switch value {
+        case .bool(let flag): return .bool(flag)
+        case .int(let number): return .object([("#bigint", .string(String(number)))])
+        case .name(let name): return .string(name)
+        case .map(let entries): return .object([("#map", .array(entries.map { .array([encode($0.key), encode($0.value)]) }))])
+        case .record(let fields): return .object(fields.map { ($0.name, encode($0.value)) })
+        case .sequence(let items): return .array(items.map(encode))
+        }
+    }
+}

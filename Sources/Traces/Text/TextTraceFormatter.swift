@@ -1,0 +1,52 @@
+import Kripke
+
+/// Renders a trace for a person: the initial state in full, then one block per step naming the
+/// action (process, delivered message) and showing only what changed.
+///
+/// ```text
+/// State 0 (initial)
+///   phase = [p0: idle, p1: idle, p2: idle]
+/// Step 1: p0: request
+///   phase[p0]: idle → waiting
+///   sent: request{seq: 1} p0 → p1
+/// ```
+public struct TextTraceFormatter: Sendable {
+    public var showGhosts: Bool
+
+    public init(showGhosts: Bool = true) { self.showGhosts = showGhosts }
+
+    public func format(_ trace: Trace) -> String {
+        var lines: [String] = []
+        let shown = trace.variables.filter { showGhosts || !trace.ghosts.contains($0) }
+        lines.append("State 0 (initial)")
+        let width = shown.map(\.count).max() ?? 0
+        for name in shown {
+            let value = name == "network" ? networkSummary(trace.states[0]) : (trace.states[0][name]?.description ?? "?")
+            lines.append("  \(name.padding(toLength: width, withPad: " ", startingAt: 0)) = \(value)")
+        }
+        for (index, step) in trace.steps.enumerated() {
+            lines.append("Step \(index + 1): \(step)")
+            let diff = TraceDiff(from: trace.states[index], to: trace.states[index + 1], variables: shown)
+            for change in diff.changes {
+                lines.append("  \(change.path): \(change.old?.description ?? "—") → \(change.new?.description ?? "—")")
+            }
+            for message in diff.sent { lines.append("  sent: \(messageText(message))") }
+            if diff.changes.isEmpty && diff.sent.isEmpty { lines.append("  (no change)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func networkSummary(_ state: TraceState) -> String {
+        let messages = TraceDiff.messages(in: state["network"])
+        return messages.isEmpty ? "empty" : messages.map(messageText).joined(separator: ", ")
+    }
+
+    /// `request{seq: 1} p0 → p1` for a message record.
+    func messageText(_ message: Value) -> String {
+        guard case .record(let fields) = message else { return message.description }
+        let lookup = { (name: String) in fields.first { $0.name == name }?.value.description ?? "?" }
+        let payload = fields.filter { !["kind", "from", "to"].contains($0.name) }
+        let body = payload.isEmpty ? "" : Value.record(payload).description
+        return "\(lookup("kind"))\(body) \(lookup("from")) → \(lookup("to"))"
+    }
+}

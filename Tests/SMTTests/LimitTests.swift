@@ -1,0 +1,73 @@
+import Foundation
+import SMT
+import Synchronization
+import Testing
+
+/// Checks that give up: timeouts and interrupts turn into `.unknown`.
+@Suite(.timeLimit(.minutes(2))) struct LimitTests {
+    /// A propositional pigeonhole instance far too hard to finish during a test.
+    private func assertHardProblem(_ solver: Solver) throws {
+        try solver.assert(Pigeonhole.propositional(solver.context, pigeons: 13, holes: 12))
+    }
+
+    /// Whether `result` is `.unknown` with a reason mentioning one of `words`.
+    private func isUnknown(_ result: SatResult, because words: String...) -> Bool {
+        guard case .unknown(let reason) = result else { return false }
+        return words.contains { reason.contains($0) }
+    }
+
+    @Test func solverTimeoutReturnsUnknown() throws {
+        let ctx = try Context()
+        let solver = try Solver(context: ctx)
+        try assertHardProblem(solver)
+        try solver.setTimeout(milliseconds: 1)
+        let result = try solver.check()
+        #expect(isUnknown(result, because: "timeout"), "got \(result)")
+    }
+
+    @Test func contextTimeoutReturnsUnknown() throws {
+        let ctx = try Context(timeoutMilliseconds: 1)
+        let solver = try Solver(context: ctx)
+        try assertHardProblem(solver)
+        let result = try solver.check()
+        #expect(isUnknown(result, because: "timeout"), "got \(result)")
+    }
+
+    @Test func interruptFromAnotherThreadReturnsUnknown() throws {
+        let ctx = try Context()
+        let solver = try Solver(context: ctx)
+        try assertHardProblem(solver)
+        let interrupter = solver.makeInterrupter()
+        let finished = Finished()
+        // Keep interrupting until the check is over, so an interrupt that lands
+        // before the check starts cannot make the test hang.
+        let watchdog = Thread {
+            while !finished.flag.load(ordering: .acquiring) {
+                Thread.sleep(forTimeInterval: 0.05)
+                interrupter.interrupt()
+            }
+        }
+        watchdog.start()
+        let result = try solver.check()
+        finished.flag.store(true, ordering: .releasing)
+        #expect(isUnknown(result, because: "interrupt", "cancel"), "got \(result)")
+
+        // The context stays usable after an interrupt.
+        let again = try Solver(context: ctx)
+        try again.assert(ctx.intConst("x") == 1)
+        #expect(try again.check() == .sat)
+    }
+
+    @Test func interruptWhileIdleDoesNotAffectLaterChecks() throws {
+        let ctx = try Context()
+        let solver = try Solver(context: ctx)
+        try solver.assert(ctx.intConst("x") == 1)
+        solver.makeInterrupter().interrupt()
+        #expect(try solver.check() == .sat)
+    }
+}
+
+/// A flag shared between the test and its watchdog thread.
+private final class Finished: Sendable {
+    let flag = Atomic<Bool>(false)
+}
