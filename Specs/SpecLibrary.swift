@@ -1,13 +1,29 @@
 import Kripke
 
-/// Every spec shipped with Kripke, in the order `kripke list` shows them.
+/// Every spec shipped with Kripke, in the order `kripke list` shows them: grouped by family
+/// (one folder of `Specs/` per family), each correct spec followed by its buggy variants.
 ///
 /// ```swift
 /// let spec = SpecLibrary.all.first { $0.name == "ricart-agrawala" }!
 /// ```
 public enum SpecLibrary {
-    public static let all: [SpecDefinition] = [
+    public static let all: [SpecDefinition] =
+        mutualExclusion + election + consensus + snapshots + quorums + commit + ordering
+
+    public static let mutualExclusion: [SpecDefinition] = [
         RicartAgrawala.correct,
         RicartAgrawala.tieBug,
     ]
+
+    public static let election: [SpecDefinition] = []
+
+    public static let consensus: [SpecDefinition] = []
+
+    public static let snapshots: [SpecDefinition] = []
+
+    public static let quorums: [SpecDefinition] = []
+
+    public static let commit: [SpecDefinition] = []
+
+    public static let ordering: [SpecDefinition] = []
 }

@@ -1,7 +1,8 @@
 /// Sending, delivering and enumerating messages in the network slots of an unpacked state.
 ///
 /// FIFO channels keep their messages head first; the unordered bag is kept sorted in
-/// descending order (empties last), so equal multisets have equal slots.
+/// descending order (empties last), so equal multisets have equal slots. A duplicating network
+/// keeps a set: sending a message already in flight changes nothing.
 ///
 /// ```swift
 /// guard NetworkOps.send(code: code, from: i, to: j, in: machine.state, layout: layout) else { /* full */ }
@@ -21,8 +22,11 @@ enum NetworkOps {
             return false
         case .unordered:
             let base = layout.networkBase
-            guard capacity > 0, state[base + capacity - 1] == 0 else { return false }
             let value = layout.bagValue(sender: sender, receiver: receiver, code: code)
+            if layout.duplicating {
+                for position in 0..<capacity where state[base + position] == value { return true }
+            }
+            guard capacity > 0, state[base + capacity - 1] == 0 else { return false }
             var position = capacity - 1
             while position > 0 && state[base + position - 1] < value {
                 state[base + position] = state[base + position - 1]

@@ -97,7 +97,7 @@ final class TransitionSystem {
     func forEachSuccessor(of state: UnsafePointer<Int>, machine: Machine,
                           _ emit: (ActionInstance) -> Void) -> Expansion {
         var expansion = Expansion()
-        let candidates = hasHandlers ? deliverySlots(state) : []
+        let candidates = hasHandlers || layout.lossy ? deliverySlots(state, allSlots: layout.lossy) : []
         for (index, action) in actions.enumerated() {
             if let kind = action.messageKind {
                 deliver(kind, action, index, candidates, state, machine, &expansion, emit)
@@ -113,7 +113,38 @@ final class TransitionSystem {
                 }
             }
         }
+        if layout.lossy { lose(candidates, state, machine, &expansion, emit) }
         return expansion
+    }
+
+    /// Action index of a message loss in `ActionInstance.action`.
+    static let lossAction = -1
+
+    /// The network loses one message (each distinct message in flight once).
+    private func lose(_ slots: [Int], _ state: UnsafePointer<Int>, _ machine: Machine,
+                      _ expansion: inout Expansion, _ emit: (ActionInstance) -> Void) {
+        var previous = -1
+        for slot in slots {
+            let value = state[slot]
+            if layout.semantics == .unordered && value == previous { continue }
+            previous = value
+            let (sender, receiver, code) = messageAt(slot: slot, value: value)
+            machine.load(state)
+            NetworkOps.remove(slot: slot, in: machine.state, last: lastSlot(of: slot))
+            expansion.enabled += 1
+            emit(ActionInstance(action: TransitionSystem.lossAction, process: receiver, choice: 0, sender: sender, messageCode: code))
+        }
+    }
+
+    /// The last slot of the channel (FIFO) or bag (unordered) that `slot` belongs to.
+    private func lastSlot(of slot: Int) -> Int {
+        switch layout.semantics {
+        case .fifo:
+            let channelStart = slot - (slot - layout.networkBase) % layout.capacity
+            return channelStart + layout.capacity - 1
+        case .unordered:
+            return layout.networkBase + layout.capacity - 1
+        }
     }
 
     /// Returns false when the search must stop (a fault).
@@ -134,17 +165,17 @@ final class TransitionSystem {
 
     private func deliver(_ kind: Int, _ action: CompiledAction, _ index: Int, _ candidates: [Int], _ state: UnsafePointer<Int>,
                          _ machine: Machine, _ expansion: inout Expansion, _ emit: (ActionInstance) -> Void) {
-        let capacity = layout.capacity
         var previous = -1
+        let fifo = layout.semantics == .fifo
         for slot in candidates {
+            if fifo && (slot - layout.networkBase) % layout.capacity != 0 { continue }   // only channel heads
             let value = state[slot]
-            if value == previous { continue }   // equal bag entries give equal successors
+            if !fifo && value == previous { continue }   // equal bag entries give equal successors
             previous = value
             let (sender, receiver, code) = messageAt(slot: slot, value: value)
             guard action.processes.contains(receiver), layout.codec.kind(of: code) == kind else { continue }
             machine.load(state)
-            let last = layout.semantics == .fifo ? slot + capacity - 1 : layout.networkBase + capacity - 1
-            NetworkOps.remove(slot: slot, in: machine.state, last: last)
+            if !layout.duplicating { NetworkOps.remove(slot: slot, in: machine.state, last: lastSlot(of: slot)) }
             _ = layout.codec.decode(code, into: machine.fields)
             machine.bindings[action.processBinding] = receiver
             machine.bindings[action.senderBinding] = sender
@@ -153,18 +184,21 @@ final class TransitionSystem {
         }
     }
 
-    /// Slots holding deliverable messages: FIFO channel heads, or every bag entry.
-    private func deliverySlots(_ state: UnsafePointer<Int>) -> [Int] {
+    /// Slots holding deliverable messages: FIFO channel heads (or, with `allSlots`, every queued
+    /// message, for losses), or every bag entry.
+    private func deliverySlots(_ state: UnsafePointer<Int>, allSlots: Bool) -> [Int] {
         switch layout.semantics {
         case .fifo:
-            var heads: [Int] = []
+            var slots: [Int] = []
             for sender in 0..<layout.processCount {
                 for receiver in 0..<layout.processCount {
                     let base = layout.channelBase(sender: sender, receiver: receiver)
-                    if layout.capacity > 0 && state[base] != 0 { heads.append(base) }
+                    for position in 0..<(allSlots ? layout.capacity : min(layout.capacity, 1)) where state[base + position] != 0 {
+                        slots.append(base + position)
+                    }
                 }
             }
-            return heads
+            return slots
         case .unordered:
             var slots: [Int] = []
             for position in 0..<layout.capacity where state[layout.networkBase + position] != 0 {

@@ -21,6 +21,8 @@ struct StateLayout: Sendable {
     let processCount: Int
     let capacity: Int
     let semantics: NetworkDecl.Semantics
+    let lossy: Bool
+    let duplicating: Bool
     let codec: MessageCodec
     /// Inclusive value range per slot.
     let slotLower: [Int]
@@ -60,6 +62,8 @@ struct StateLayout: Sendable {
         processCount = ir.processCount
         capacity = ir.network.capacity
         semantics = ir.network.semantics
+        lossy = ir.network.lossy
+        duplicating = ir.network.duplicating
         codec = MessageCodec(ir)
         let networkSlots: Int
         let networkUpper: Int

@@ -44,10 +44,17 @@ struct TraceBuilder {
     /// The trace label of an action instance.
     func step(for instance: ActionInstance) -> TraceStep {
         let ir = system.ir
+        let decoder = StateDecoder(system: system)
+        if instance.action == TransitionSystem.lossAction {
+            let kind = system.layout.codec.kind(of: instance.messageCode)
+            let lost = DeliveredMessage(kind: ir.messages[kind].name, sender: ir.processName(instance.sender),
+                                        receiver: ir.processName(instance.process),
+                                        fields: decoder.fields(ofCode: instance.messageCode))
+            return TraceStep(action: "lose \(lost.kind)", process: TraceStep.networkProcess, message: lost, choices: [])
+        }
         let action = ir.actions[instance.action]
         var delivered: DeliveredMessage?
         if case .message(let kind, _) = action.trigger {
-            let decoder = StateDecoder(system: system)
             delivered = DeliveredMessage(kind: ir.messages[kind.index].name, sender: ir.processName(instance.sender),
                                          receiver: ir.processName(instance.process),
                                          fields: decoder.fields(ofCode: instance.messageCode))

@@ -179,21 +179,61 @@ public final class SpecBuilder {
 
     func makeIR(name: String) -> SpecIR {
         SpecIR(name: name, parameters: parameterValues, roles: roles, variables: variables, messages: messages,
-               network: networkDecl ?? NetworkDecl(semantics: .unordered, capacity: 0), actions: actions,
-               invariants: invariants, validEndState: validEndState, bindingCount: context.bindingCount)
+               network: networkDecl ?? NetworkDecl(semantics: .unordered, capacity: 0),
+               actions: actions.map(guardedAgainstCrash), invariants: invariants, validEndState: validEndState,
+               bindingCount: context.bindingCount)
+    }
+
+    // MARK: Process faults
+
+    private var crashVariables: [RoleID: VariableID] = [:]
+
+    /// Lets up to `maxCrashes` processes of `role` crash (fail-stop): a `crash` step marks a live
+    /// process crashed; a crashed process takes no further steps and receives no messages
+    /// (messages sent to it stay in the network). Returns the `crashed` flags for properties.
+    ///
+    /// ```swift
+    /// let crashed = s.crashes(procs, upTo: 1)
+    /// s.invariant("live agree", ForAll(procs) { i in (!crashed[i]).implies(leader[i] == max) })
+    /// ```
+    public func crashes(_ role: Role, upTo maxCrashes: Int, file: String = #fileID, line: Int = #line) -> StateArray<Bool> {
+        let crashed = variable("crashed", per: role, in: .bool, initial: false, file: file, line: line)
+        crashVariables[role.id] = crashed.id
+        action("crash", for: role, file: file, line: line) { i in
+            Require(Count(role) { j in crashed[j] } < .constant(maxCrashes), file: file, line: line)
+            Require(!crashed[i], file: file, line: line)
+            crashed[i] <- true
+        }
+        return crashed
+    }
+
+    /// Every step of a process that may crash first requires it to be alive.
+    private func guardedAgainstCrash(_ action: ActionDecl) -> ActionDecl {
+        guard let crashed = crashVariables[action.role], action.name != "crash" else { return action }
+        let alive = Stmt.require(.unary(.not, .variable(crashed, [.binding(action.process)])), at: action.location)
+        return ActionDecl(name: action.name, role: action.role, process: action.process, parameters: action.parameters,
+                          trigger: action.trigger, body: [alive] + action.body, location: action.location)
     }
 }
 
-/// The network a spec declares.
+/// The network a spec declares, with its fault model.
 ///
 /// ```swift
-/// s.network(.fifo(capacity: 2))       // per-channel FIFO queues of at most 2 messages
-/// s.network(.unordered(capacity: 6))  // a bag of at most 6 messages, any delivery order
+/// s.network(.fifo(capacity: 2))                      // per-channel FIFO queues of at most 2 messages
+/// s.network(.unordered(capacity: 6))                 // a bag of at most 6 messages, any delivery order
+/// s.network(.unordered(capacity: 8, lossy: true, duplicating: true))   // Paxos's network
 /// ```
 public struct Network: Sendable {
     let decl: NetworkDecl
-    public static func fifo(capacity: Int) -> Network { Network(decl: NetworkDecl(semantics: .fifo, capacity: capacity)) }
-    public static func unordered(capacity: Int) -> Network {
-        Network(decl: NetworkDecl(semantics: .unordered, capacity: capacity))
+
+    /// One FIFO channel per ordered pair of processes; with `lossy`, any queued message may be lost.
+    public static func fifo(capacity: Int, lossy: Bool = false) -> Network {
+        Network(decl: NetworkDecl(semantics: .fifo, capacity: capacity, lossy: lossy))
+    }
+
+    /// A multiset of messages delivered in any order; `lossy` lets any message be lost,
+    /// `duplicating` lets every message be delivered any number of times.
+    public static func unordered(capacity: Int, lossy: Bool = false, duplicating: Bool = false) -> Network {
+        Network(decl: NetworkDecl(semantics: .unordered, capacity: capacity, lossy: lossy, duplicating: duplicating))
     }
 }

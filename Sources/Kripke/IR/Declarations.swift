@@ -110,10 +110,11 @@ public struct MessageDecl: Hashable, Sendable {
     }
 }
 
-/// How the network delivers messages.
+/// How the network delivers messages, and which faults it may commit.
 ///
 /// ```swift
 /// let net = NetworkDecl(semantics: .fifo, capacity: 2)
+/// let paxosNet = NetworkDecl(semantics: .unordered, capacity: 8, lossy: true, duplicating: true)
 /// ```
 public struct NetworkDecl: Hashable, Sendable {
     public enum Semantics: String, Hashable, Sendable, Codable {
@@ -124,9 +125,17 @@ public struct NetworkDecl: Hashable, Sendable {
     }
     public let semantics: Semantics
     public let capacity: Int
-    public init(semantics: Semantics, capacity: Int) {
+    /// Any message in flight may be lost (a step of the network).
+    public let lossy: Bool
+    /// Messages are never consumed: once sent, a message may be delivered any number of times
+    /// (the network holds the *set* of sent messages, as in the TLA+ Paxos spec). Unordered only.
+    public let duplicating: Bool
+
+    public init(semantics: Semantics, capacity: Int, lossy: Bool = false, duplicating: Bool = false) {
         self.semantics = semantics
         self.capacity = capacity
+        self.lossy = lossy
+        self.duplicating = duplicating
     }
 }
 

@@ -63,9 +63,17 @@ public struct TraceStep: Hashable, Sendable, CustomStringConvertible {
         self.choices = choices
     }
 
+    /// The process name of steps the network takes (message loss).
+    public static let networkProcess = "network"
+
     public var description: String {
         var text = "\(process): \(action)"
-        if let message { text += " from \(message.sender)" + (message.fields.isEmpty ? "" : " \(Value.record(message.fields))") }
+        if let message {
+            let payload = message.fields.isEmpty ? "" : " \(Value.record(message.fields))"
+            text += process == TraceStep.networkProcess
+                ? "\(payload) \(message.sender) → \(message.receiver)"
+                : " from \(message.sender)\(payload)"
+        }
         if !choices.isEmpty { text += " (choosing \(choices.map(String.init).joined(separator: ", ")))" }
         return text
     }

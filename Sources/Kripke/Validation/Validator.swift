@@ -104,6 +104,10 @@ public struct Validator {
             found.append(SpecProblem("messages are sent but no network is declared (use s.network(.fifo(capacity:)) or .unordered)",
                                      element: "network"))
         }
+        if ir.network.duplicating && ir.network.semantics == .fifo {
+            found.append(SpecProblem("a duplicating network must be unordered (FIFO channels consume what they deliver)",
+                                     element: "network"))
+        }
         for (index, message) in ir.messages.enumerated() {
             let handled = ir.actions.contains {
                 if case .message(let kind, _) = $0.trigger { return kind.index == index }
