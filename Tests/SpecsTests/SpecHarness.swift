@@ -1,0 +1,50 @@
+import Explorer
+import Foundation
+import Kripke
+import Specs
+import Testing
+import Traces
+
+/// Shared helpers of the spec tests: run a spec, read and write golden counterexamples.
+enum SpecHarness {
+    static func spec(_ name: String) -> SpecDefinition {
+        guard let spec = SpecLibrary.all.first(where: { $0.name == name }) else {
+            fatalError("no spec named \(name)")
+        }
+        return spec
+    }
+
+    static func check(_ name: String, _ parameters: [String: Int] = [:], deadlock: Bool = true) throws -> CheckResult {
+        let ir = try spec(name).instantiate(parameters)
+        var options = SearchOptions()
+        options.checkDeadlock = deadlock
+        return try BreadthFirstSearch(ir, options: options).run()
+    }
+
+    static func violation(_ result: CheckResult) -> Violation? {
+        if case .violated(let violation) = result.verdict { return violation }
+        return nil
+    }
+
+    static func holds(_ result: CheckResult) -> Bool {
+        if case .holds = result.verdict { return true }
+        return false
+    }
+
+    /// The folder of golden counterexamples, `Counterexamples/` at the package root.
+    static var goldenFolder: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Counterexamples")
+    }
+
+    /// The golden files' content for a violation: the text rendering and the ITF JSON.
+    static func goldenContent(_ violation: Violation) -> (text: String, json: String) {
+        let text = "\(violation.property) violated after \(violation.trace.length) steps\n\n"
+            + TextTraceFormatter().format(violation.trace) + "\n"
+        let json = ITF.encode(violation.trace, description: "\(violation.property) violated").rendered() + "\n"
+        return (text, json)
+    }
+
+    /// Whether golden files should be rewritten instead of compared (`KRIPKE_UPDATE_GOLDEN=1`).
+    static var updatingGolden: Bool { ProcessInfo.processInfo.environment["KRIPKE_UPDATE_GOLDEN"] == "1" }
+}

@@ -1,0 +1,52 @@
+import Explorer
+import Foundation
+import Kripke
+import Specs
+import Testing
+import Traces
+
+/// Every spec of the library, at its default parameters, gives the verdict its author expects,
+/// and every buggy variant's counterexample equals the golden one in Counterexamples/.
+@Suite struct SpecLibraryTests {
+    @Test func namesAreUniqueAndEveryFamilyHasBothVerdicts() {
+        let names = SpecLibrary.all.map(\.name)
+        #expect(Set(names).count == names.count)
+        let families = [SpecLibrary.mutualExclusion, SpecLibrary.election, SpecLibrary.consensus, SpecLibrary.snapshots,
+                        SpecLibrary.quorums, SpecLibrary.commit, SpecLibrary.ordering].filter { !$0.isEmpty }
+        for family in families {
+            #expect(family.contains { $0.expectation == .holds })
+            #expect(family.contains { $0.expectation == .violated })
+        }
+    }
+
+    @Test(arguments: SpecLibrary.all.map(\.name))
+    func verdictAtDefaultsMatchesExpectation(name: String) throws {
+        let spec = SpecHarness.spec(name)
+        let result = try SpecHarness.check(name)
+        switch (spec.expectation, result.verdict) {
+        case (.holds, .holds), (.violated, .violated):
+            break
+        default:
+            Issue.record("\(name): expected \(spec.expectation), got \(result.verdict)")
+        }
+    }
+
+    @Test(arguments: SpecLibrary.all.filter { $0.expectation == .violated }.map(\.name))
+    func goldenCounterexample(name: String) throws {
+        let result = try SpecHarness.check(name)
+        let violation = try #require(SpecHarness.violation(result))
+        let (text, json) = SpecHarness.goldenContent(violation)
+        let textURL = SpecHarness.goldenFolder.appendingPathComponent("\(name).txt")
+        let jsonURL = SpecHarness.goldenFolder.appendingPathComponent("\(name).itf.json")
+        if SpecHarness.updatingGolden {
+            try FileManager.default.createDirectory(at: SpecHarness.goldenFolder, withIntermediateDirectories: true)
+            try text.write(to: textURL, atomically: true, encoding: .utf8)
+            try json.write(to: jsonURL, atomically: true, encoding: .utf8)
+        }
+        let goldenText = try String(contentsOf: textURL, encoding: .utf8)
+        let goldenJSON = try String(contentsOf: jsonURL, encoding: .utf8)
+        #expect(text == goldenText, "counterexample of \(name) differs from Counterexamples/\(name).txt (rerun with KRIPKE_UPDATE_GOLDEN=1 after checking why)")
+        #expect(json == goldenJSON, "ITF counterexample of \(name) differs from Counterexamples/\(name).itf.json")
+        #expect(try ITF.decode(JSONValue.parse(goldenJSON)) == violation.trace)
+    }
+}
