@@ -21,7 +21,10 @@ public enum SpecLibrary {
 
     public static let snapshots: [SpecDefinition] = []
 
-    public static let quorums: [SpecDefinition] = []
+    public static let quorums: [SpecDefinition] = [
+        QuorumReplication.correct,
+        QuorumReplication.lastReply,
+    ]
 
     public static let commit: [SpecDefinition] = []
 
