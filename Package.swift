@@ -50,12 +50,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "kripke", dependencies: ["KripkeCLI", "Specs"]),
+        // `kripke` plus specs with seeded mistakes, for the CLI's end-to-end tests.
+        .executableTarget(name: "kripke-fixtures", dependencies: ["KripkeCLI", "Specs", "Kripke"], path: "Tests/Fixtures"),
         .testTarget(name: "SMTTests", dependencies: ["SMT"]),
         .testTarget(name: "KripkeTests", dependencies: ["Kripke"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Kripke"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "Explorer", "Kripke"]),
         .testTarget(name: "SpecsTests", dependencies: ["Specs", "Explorer", "Traces", "Kripke"]),
-        .testTarget(name: "KripkeCLITests", dependencies: ["KripkeCLI", "Specs", "kripke"]),
+        .testTarget(name: "KripkeCLITests", dependencies: ["kripke", "kripke-fixtures", "Traces"]),
     ],
     swiftLanguageModes: [.v6]
 )

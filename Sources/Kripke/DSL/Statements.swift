@@ -12,13 +12,14 @@ public func Require(_ condition: Term<Bool>, file: String = #fileID, line: Int =
 }
 
 /// Assignment of a state variable: `phase[i] <- .waiting`, `clock[i] <- clock[i] + 1`.
+/// (Operators cannot see their caller's line; errors point at the enclosing action instead.)
 public func <- <T>(target: Term<T>, value: Term<T>) -> Stmt {
-    Assign(target, value)
+    Assign(target, value, file: SourceLocation.unknown.file, line: SourceLocation.unknown.line)
 }
 
 /// Assignment of an enum case: `phase[i] <- .critical`.
 public func <- <T: Enumeration>(target: Term<T>, value: T) -> Stmt {
-    Assign(target, .value(value))
+    Assign(target, .value(value), file: SourceLocation.unknown.file, line: SourceLocation.unknown.line)
 }
 
 /// Method twin of `<-` that also records the source line.

@@ -14,4 +14,10 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(file):\(line)" }
+
+    /// Placeholder for statements whose line Swift cannot capture (operator assignments);
+    /// reports use the enclosing action's location instead.
+    public static let unknown = SourceLocation(file: "", line: 0)
+
+    public var isKnown: Bool { line > 0 }
 }

@@ -153,7 +153,7 @@ extension Stmt {
     /// The source line of the statement, where it records one.
     var location: SourceLocation? {
         switch self {
-        case .require(_, let at), .assign(_, _, _, let at), .send(_, _, _, _, let at): return at
+        case .require(_, let at), .assign(_, _, _, let at), .send(_, _, _, _, let at): return at.isKnown ? at : nil
         default: return nil
         }
     }

@@ -17,7 +17,8 @@ enum ResultText {
         case .holds:
             var names = ir.invariants.map { "'\($0.name)'" }
             if options.checkDeadlock { names.append("deadlock freedom") }
-            lines.append("Result: HOLDS — \(names.joined(separator: ", ")) hold in all \(statistics.states) reachable states")
+            let verb = names.count == 1 ? "holds" : "hold"
+            lines.append("Result: HOLDS — \(names.joined(separator: ", ")) \(verb) in all \(statistics.states) reachable states")
         case .violated(let violation):
             lines.append("Result: VIOLATED — \(violation.property) fails after \(violation.trace.length) steps")
         case .incomplete(let reason):

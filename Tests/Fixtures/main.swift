@@ -1,0 +1,5 @@
+import KripkeCLI
+import Specs
+
+SpecCatalog.install(SpecLibrary.all + FixtureSpecs.all)
+KripkeMain.run()
