@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// Every exit code of `kripke check`, end to end: 0 holds, 1 violated, 2 error, 3 incomplete.
+@Suite struct ExitCodeTests {
+    @Test func holdsExitsZero() throws {
+        let output = try CommandRunner.run(["check", "ricart-agrawala", "--param", "N=2", "--param", "R=2"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("Result: HOLDS"))
+        #expect(output.stdout.contains("207 reachable states"))
+    }
+
+    @Test func violatedExitsOneWithCounterexample() throws {
+        let output = try CommandRunner.run(["check", "ricart-agrawala-tie-bug", "--param", "N=2"])
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("Result: VIOLATED — invariant 'mutual exclusion' fails after 8 steps"))
+        #expect(output.stdout.contains("Step 8: p1: enter"))
+        #expect(output.stdout.contains("phase[p1]: waiting → critical"))
+    }
+
+    @Test func unknownSpecExitsTwo() throws {
+        let output = try CommandRunner.run(["check", "no-such-spec"])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("unknown spec 'no-such-spec'"))
+        #expect(output.stderr.contains("ricart-agrawala"))
+    }
+
+    @Test(arguments: [
+        (["--param", "N=99"], "parameter N=99 is outside its range 2...5"),
+        (["--param", "X=1"], "unknown parameter 'X'"),
+        (["--param", "N"], "expected NAME=VALUE"),
+        (["--param", "N=three"], "'three' is not an integer"),
+        (["--param", "N=2", "--param", "N=3"], "parameter N is given twice"),
+    ])
+    func badParameterExitsTwo(arguments: [String], message: String) throws {
+        let output = try CommandRunner.run(["check", "ricart-agrawala"] + arguments)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains(message))
+    }
+
+    @Test func usageErrorExitsTwo() throws {
+        let missing = try CommandRunner.run(["check"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("Missing expected argument"))
+        let unknownOption = try CommandRunner.run(["check", "ricart-agrawala", "--frobnicate"])
+        #expect(unknownOption.status == 2)
+        let badLimit = try CommandRunner.run(["check", "ricart-agrawala", "--max-states", "0"])
+        #expect(badLimit.status == 2)
+    }
+
+    @Test(arguments: [
+        ("broken-initial", "variable clock: initial value 5 is outside its domain 0...3"),
+        ("broken-double-write", "action 'twice': variable 'x' may be written twice in one step"),
+        ("broken-unhandled", "message pong: no process handles message kind 'pong'"),
+        ("broken-overflow", "value 3 assigned to 'count' is outside its domain 0...2"),
+    ])
+    func seededSpecMistakeExitsTwoNamingTheElement(spec: String, message: String) throws {
+        let output = try CommandRunner.fixtures(["check", spec])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains(message))
+    }
+
+    @Test func stateLimitExitsThree() throws {
+        let output = try CommandRunner.fixtures(["check", "counter-grid", "--max-states", "1000", "--quiet"])
+        #expect(output.status == 3)
+        #expect(output.stdout.contains("Result: INCOMPLETE — state limit reached (1000 states)"))
+    }
+
+    @Test func timeLimitExitsThree() throws {
+        let output = try CommandRunner.fixtures(["check", "counter-grid", "--param", "N=8", "--param", "K=15",
+                                                               "--max-seconds", "0.5", "--quiet"])
+        #expect(output.status == 3)
+        #expect(output.stdout.contains("time limit reached (0.5 s)"))
+    }
+
+    @Test func memoryLimitExitsThree() throws {
+        let output = try CommandRunner.fixtures(["check", "counter-grid", "--param", "N=8", "--param", "K=15",
+                                                               "--max-memory", "1", "--quiet"])
+        #expect(output.status == 3)
+        #expect(output.stdout.contains("memory limit reached (1 MiB resident)"))
+    }
+
+    @Test func networkCapacityReachedExitsThree() throws {
+        let output = try CommandRunner.fixtures(["check", "tiny-network"])
+        #expect(output.status == 3)
+        #expect(output.stdout.contains("the network capacity (1) was reached"))
+    }
+
+    @Test func helpAndVersionExitZero() throws {
+        let help = try CommandRunner.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Exit codes"))
+        let version = try CommandRunner.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
+    }
+}

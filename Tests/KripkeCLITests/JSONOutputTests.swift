@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import Traces
+
+/// The shape of `--json` output: the versioned result schema and `kripke list --json`.
+@Suite struct JSONOutputTests {
+    @Test func listJSONNamesEverySpecWithExpectation() throws {
+        let output = try CommandRunner.run(["list", "--json"])
+        #expect(output.status == 0)
+        guard case .array(let specs) = try JSONValue.parse(output.stdout) else {
+            Issue.record("not an array")
+            return
+        }
+        let names = specs.compactMap { spec -> String? in
+            if case .string(let name)? = spec["name"] { return name }
+            return nil
+        }
+        #expect(names.contains("ricart-agrawala"))
+        #expect(names.contains("quorum-replication"))
+        for spec in specs {
+            #expect(spec["summary"] != nil)
+            guard case .array(let parameters)? = spec["parameters"] else {
+                Issue.record("parameters missing")
+                continue
+            }
+            for parameter in parameters { #expect(parameter["default"] != nil) }
+            #expect(spec["expect"] == .string("holds") || spec["expect"] == .string("violated"))
+        }
+    }
+
+    @Test func listTextHasOneLinePerSpec() throws {
+        let text = try CommandRunner.run(["list"])
+        let json = try CommandRunner.run(["list", "--json"])
+        guard case .array(let specs) = try JSONValue.parse(json.stdout) else { return }
+        #expect(text.stdout.split(separator: "\n").count == specs.count)
+    }
+
+    @Test func holdsResultShape() throws {
+        let output = try CommandRunner.run(["check", "quorum-replication", "--json"])
+        #expect(output.status == 0)
+        let result = try JSONValue.parse(output.stdout)
+        #expect(result["schema"] == .string("kripke.result/1"))
+        #expect(result["spec"] == .string("quorum-replication"))
+        #expect(result["parameters"]?["N"] == .number(3))
+        #expect(result["verdict"] == .string("holds"))
+        #expect(result["stats"]?["states"] == .number(295))
+        #expect(result["stats"]?["transitions"] == .number(815))
+        #expect(result["stats"]?["depth"] == .number(14))
+        #expect(result["stats"]?["seconds"] != nil)
+        #expect(result["counterexample"] == nil)
+    }
+
+    @Test func violatedResultCarriesITFCounterexample() throws {
+        let output = try CommandRunner.run(["check", "quorum-replication", "--param", "R=1", "--json"])
+        #expect(output.status == 1)
+        let result = try JSONValue.parse(output.stdout)
+        #expect(result["verdict"] == .string("violated"))
+        guard case .array(let states)? = result["counterexample"]?["states"] else {
+            Issue.record("counterexample.states missing")
+            return
+        }
+        #expect(states.count == 9)   // 8 steps
+        #expect(states.first?["#meta"]?["index"] == .number(0))
+        let trace = try ITF.decode(try #require(result["counterexample"]))
+        #expect(trace.length == 8)
+    }
+
+    @Test func errorAndIncompleteResults() throws {
+        let error = try CommandRunner.run(["check", "no-such-spec", "--json"])
+        #expect(error.status == 2)
+        #expect(try JSONValue.parse(error.stdout)["verdict"] == .string("error"))
+        let incomplete = try CommandRunner.fixtures(["check", "counter-grid", "--max-states", "10", "--json"])
+        #expect(incomplete.status == 3)
+        let result = try JSONValue.parse(incomplete.stdout)
+        #expect(result["verdict"] == .string("incomplete"))
+        #expect(result["reason"] == .string("state limit reached (10 states)"))
+    }
+
+    @Test func traceOutWritesAReadableITFFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kripke-\(UUID().uuidString).itf.json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let output = try CommandRunner.run(["check", "ricart-agrawala-tie-bug", "--param", "N=2", "--trace-out", path, "--quiet"])
+        #expect(output.status == 1)
+        let trace = try ITF.decode(JSONValue.parse(String(contentsOfFile: path, encoding: .utf8)))
+        #expect(trace.length == 8)
+        #expect(trace.spec == "ricart-agrawala-tie-bug")
+    }
+}
