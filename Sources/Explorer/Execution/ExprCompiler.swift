@@ -112,7 +112,7 @@ struct ExprCompiler {
         }
     }
 
-    private func compileAggregate(_ kind: Expr.Aggregate, _ binding: Int, _ values: ClosedRange<Int>,
+    private func compileAggregate(_ kind: Expr.Aggregate, _ binding: Int, _ values: Range<Int>,
                                   _ body: @escaping Evaluator) -> Evaluator {
         switch kind {
         case .forall:

@@ -19,9 +19,9 @@ final class TransitionSystem {
     private let hasHandlers: Bool
 
     private struct CompiledAction {
-        let processes: ClosedRange<Int>
+        let processes: Range<Int>
         let processBinding: Int
-        let choices: ClosedRange<Int>?
+        let choices: Range<Int>?
         let choiceBinding: Int
         let messageKind: Int?
         let senderBinding: Int
@@ -103,7 +103,7 @@ final class TransitionSystem {
                 deliver(kind, action, index, candidates, state, machine, &expansion, emit)
             } else {
                 for process in action.processes {
-                    for choice in action.choices ?? 0...0 {
+                    for choice in action.choices ?? 0..<1 {
                         machine.load(state)
                         machine.bindings[action.processBinding] = process
                         machine.bindings[action.choiceBinding] = choice

@@ -48,14 +48,14 @@ public enum IterationDomain: Hashable, Sendable {
     case role(RoleID)
     case range(Int, Int)
 
-    /// The concrete values, given the roles' process-id ranges.
-    public func values(roles: [RoleDecl]) -> ClosedRange<Int> {
+    /// The concrete values, given the roles' process-id ranges (empty for an empty role or range).
+    public func values(roles: [RoleDecl]) -> Range<Int> {
         switch self {
         case .role(let role):
             let decl = roles[role.index]
-            return decl.firstID...(decl.firstID + decl.count - 1)
+            return decl.firstID..<(decl.firstID + max(decl.count, 0))
         case .range(let lower, let upper):
-            return lower...upper
+            return lower..<max(lower, upper + 1)
         }
     }
 }
