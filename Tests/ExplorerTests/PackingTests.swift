@@ -1,0 +1,91 @@
+@testable import Explorer
+import Kripke
+import Testing
+
+/// Packed states round-trip, fingerprints separate states, the visited set behaves as a set.
+@Suite struct PackingTests {
+    static let spec = SpecDefinition(name: "pack", summary: "", parameters: [], expectation: .holds) { s in
+        let procs = s.processes("p", count: 3)
+        let small = s.variable("small", per: procs, in: .range(-2...5), initial: -2)
+        let flag = s.variable("flag", per: procs, procs, in: .bool, initial: false)
+        let owner = s.global("owner", in: .processOrNone(procs), initial: .none)
+        let ts = Field("ts", .range(0...6))
+        let hello = s.message("hello", ts)
+        s.network(.unordered(capacity: 3))
+        s.action("step", for: procs) { i in
+            small[i] <- 5
+            flag[i, i] <- true
+            owner <- i
+            Send(hello.with(ts, 6), from: i, to: procs.next(i))
+        }
+        s.on(hello, at: procs) { _ in }
+    }
+
+    @Test func packUnpackRoundTripsEveryExtremeValue() throws {
+        let system = try TransitionSystem(try Self.spec.instantiate())
+        let layout = system.layout
+        var state = [Int](repeating: 0, count: layout.slotCount)
+        for slot in 0..<layout.slotCount { state[slot] = slot % 2 == 0 ? layout.slotLower[slot] : layout.slotUpper[slot] }
+        let words = UnsafeMutablePointer<UInt64>.allocate(capacity: system.packer.wordCount)
+        let back = UnsafeMutablePointer<Int>.allocate(capacity: layout.slotCount)
+        defer { words.deallocate(); back.deallocate() }
+        state.withUnsafeBufferPointer { system.packer.pack($0.baseAddress!, into: words) }
+        system.packer.unpack(words, into: back)
+        #expect(Array(UnsafeBufferPointer(start: back, count: layout.slotCount)) == state)
+    }
+
+    @Test func layoutUsesFewWords() throws {
+        let system = try TransitionSystem(try Self.spec.instantiate())
+        // 3 × 3 bits + 9 × 1 bit + 3 bits (owner −1…2) + 3 bag slots × 6 bits (1 + 9 pairs × 7 codes = 64 values) = 39 bits.
+        #expect(system.layout.slotCount == 3 + 9 + 1 + 3)
+        #expect(system.packer.wordCount == 1)
+    }
+
+    @Test func messageCodecRoundTrips() throws {
+        let ir = try Self.spec.instantiate()
+        let codec = MessageCodec(ir)
+        #expect(codec.messageCount == 7)
+        let fields = UnsafeMutablePointer<Int>.allocate(capacity: 1)
+        defer { fields.deallocate() }
+        for value in 0...6 {
+            fields[0] = value
+            let code = try #require(codec.encode(kind: 0, fields: fields))
+            fields[0] = -1
+            #expect(codec.decode(code, into: fields) == 0)
+            #expect(fields[0] == value)
+        }
+        fields[0] = 7
+        #expect(codec.encode(kind: 0, fields: fields) == nil)
+    }
+
+    @Test func fingerprintSetInsertsOnceAndGrows() {
+        var set = FingerprintSet(initialCapacity: 16)
+        var fresh = 0, repeated = 0
+        for value in 1...10_000 where set.insert(StatePacker.mix(UInt64(value)) | 1) { fresh += 1 }
+        for value in 1...10_000 where set.insert(StatePacker.mix(UInt64(value)) | 1) { repeated += 1 }
+        #expect(fresh == 10_000)
+        #expect(repeated == 0)
+        let count = set.count, holdsOne = set.contains(StatePacker.mix(1) | 1), holdsTwo = set.contains(2)
+        let bytes = set.byteCount
+        #expect(count == 10_000)
+        #expect(holdsOne)
+        #expect(!holdsTwo)
+        #expect(bytes >= 10_000 * 8 * 4 / 3)
+    }
+
+    @Test func unorderedBagIsCanonical() throws {
+        let system = try TransitionSystem(try Self.spec.instantiate())
+        let layout = system.layout
+        let machine = system.makeMachine()
+        var orders: [[Int]] = []
+        for permutation in [[0, 1, 2], [2, 0, 1], [1, 2, 0]] {
+            system.initialState.withUnsafeBufferPointer { machine.load($0.baseAddress!) }
+            for code in permutation { #expect(NetworkOps.send(code: code, from: 0, to: 1, in: machine.state, layout: layout)) }
+            #expect(!NetworkOps.send(code: 3, from: 0, to: 1, in: machine.state, layout: layout))
+            orders.append(Array(UnsafeBufferPointer(start: machine.state + layout.networkBase, count: 3)))
+        }
+        #expect(orders[0] == orders[1])
+        #expect(orders[1] == orders[2])
+        #expect(orders[0] == orders[0].sorted(by: >))
+    }
+}
