@@ -66,6 +66,17 @@ struct ExprCompiler {
                 return base + offset
             }
         }
+        if parts.count == 2 {
+            let first = parts[0], second = parts[1], outer = dimensions[0], inner = dimensions[1]
+            return { machine in
+                let row = first(machine) - outer.lower, column = second(machine) - inner.lower
+                guard row >= 0 && row < outer.count && column >= 0 && column < inner.count else {
+                    machine.fault = "index (\(row + outer.lower), \(column + inner.lower)) of '\(name)' is out of range"
+                    return -1
+                }
+                return base + row * outer.stride + column * inner.stride
+            }
+        }
         return { machine in
             var slot = base
             for (part, dimension) in zip(parts, dimensions) {

@@ -20,6 +20,10 @@ final class Machine {
     var fault: String?
     /// Set when a send found its channel (or the bag) full.
     var overflowed = false
+    /// Whether the working state differs from the state last loaded (a step wrote to it).
+    var dirty = false
+    /// Reusable buffer for the slots of deliverable messages of the state being expanded.
+    var deliverable: [Int] = []
 
     init(slotCount: Int, bindingCount: Int, fieldCount: Int) {
         self.slotCount = slotCount
@@ -44,6 +48,18 @@ final class Machine {
     /// Loads `source` as the working state and starts a new step.
     func load(_ source: UnsafePointer<Int>) {
         state.update(from: source, count: slotCount)
+        dirty = false
+        beginStep()
+    }
+
+    /// Starts a new step from `source`, which must be the state last loaded: copies it back only
+    /// if the previous step wrote to the working state (most action instances are disabled by
+    /// their first guard and write nothing).
+    func reload(_ source: UnsafePointer<Int>) {
+        if dirty {
+            state.update(from: source, count: slotCount)
+            dirty = false
+        }
         beginStep()
     }
 
@@ -60,6 +76,7 @@ final class Machine {
             return false
         }
         writeStamps[slot] = step
+        dirty = true
         return true
     }
 

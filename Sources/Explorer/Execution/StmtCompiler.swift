@@ -21,13 +21,17 @@ struct StmtCompiler {
         self.layout = layout
     }
 
+    /// A block runs its statements in order and stops at the first that fails. The closures are
+    /// chained (each captures the next) rather than looped over, which avoids retaining each
+    /// statement's closure on every run.
     func compile(_ block: [Stmt]) -> Executor {
         let parts = block.map(compile)
-        if parts.count == 1 { return parts[0] }
-        return { machine in
-            for part in parts where !part(machine) { return false }
-            return true
+        guard var chain = parts.last else { return { _ in true } }
+        for part in parts.dropLast().reversed() {
+            let next = chain
+            chain = { machine in part(machine) && next(machine) }
         }
+        return chain
     }
 
     private func compile(_ statement: Stmt) -> Executor {
@@ -106,6 +110,7 @@ struct StmtCompiler {
                 machine.fault = "a field of message '\(message.name)' is outside its domain"
                 return false
             }
+            machine.dirty = true
             guard NetworkOps.send(code: code, from: source, to: target, in: machine.state, layout: layout) else {
                 machine.overflowed = true
                 return false

@@ -97,14 +97,16 @@ final class TransitionSystem {
     func forEachSuccessor(of state: UnsafePointer<Int>, machine: Machine,
                           _ emit: (ActionInstance) -> Void) -> Expansion {
         var expansion = Expansion()
-        let candidates = hasHandlers || layout.lossy ? deliverySlots(state, allSlots: layout.lossy) : []
+        machine.load(state)
+        if hasHandlers || layout.lossy { collectDeliverySlots(state, allSlots: layout.lossy, into: &machine.deliverable) }
+        let candidates = machine.deliverable
         for (index, action) in actions.enumerated() {
             if let kind = action.messageKind {
                 deliver(kind, action, index, candidates, state, machine, &expansion, emit)
             } else {
                 for process in action.processes {
                     for choice in action.choices ?? 0..<1 {
-                        machine.load(state)
+                        machine.reload(state)
                         machine.bindings[action.processBinding] = process
                         machine.bindings[action.choiceBinding] = choice
                         let instance = ActionInstance(action: index, process: process, choice: choice, sender: -1, messageCode: -1)
@@ -129,7 +131,8 @@ final class TransitionSystem {
             if layout.semantics == .unordered && value == previous { continue }
             previous = value
             let (sender, receiver, code) = messageAt(slot: slot, value: value)
-            machine.load(state)
+            machine.reload(state)
+            machine.dirty = true
             NetworkOps.remove(slot: slot, in: machine.state, last: lastSlot(of: slot))
             expansion.enabled += 1
             emit(ActionInstance(action: TransitionSystem.lossAction, process: receiver, choice: 0, sender: sender, messageCode: code))
@@ -174,8 +177,11 @@ final class TransitionSystem {
             previous = value
             let (sender, receiver, code) = messageAt(slot: slot, value: value)
             guard action.processes.contains(receiver), layout.codec.kind(of: code) == kind else { continue }
-            machine.load(state)
-            if !layout.duplicating { NetworkOps.remove(slot: slot, in: machine.state, last: lastSlot(of: slot)) }
+            machine.reload(state)
+            if !layout.duplicating {
+                machine.dirty = true
+                NetworkOps.remove(slot: slot, in: machine.state, last: lastSlot(of: slot))
+            }
             _ = layout.codec.decode(code, into: machine.fields)
             machine.bindings[action.processBinding] = receiver
             machine.bindings[action.senderBinding] = sender
@@ -186,10 +192,10 @@ final class TransitionSystem {
 
     /// Slots holding deliverable messages: FIFO channel heads (or, with `allSlots`, every queued
     /// message, for losses), or every bag entry.
-    private func deliverySlots(_ state: UnsafePointer<Int>, allSlots: Bool) -> [Int] {
+    private func collectDeliverySlots(_ state: UnsafePointer<Int>, allSlots: Bool, into slots: inout [Int]) {
+        slots.removeAll(keepingCapacity: true)
         switch layout.semantics {
         case .fifo:
-            var slots: [Int] = []
             for sender in 0..<layout.processCount {
                 for receiver in 0..<layout.processCount {
                     let base = layout.channelBase(sender: sender, receiver: receiver)
@@ -198,13 +204,10 @@ final class TransitionSystem {
                     }
                 }
             }
-            return slots
         case .unordered:
-            var slots: [Int] = []
             for position in 0..<layout.capacity where state[layout.networkBase + position] != 0 {
                 slots.append(layout.networkBase + position)
             }
-            return slots
         }
     }
 

@@ -2,16 +2,20 @@
 /// slots' value ranges, and computes the 64-bit fingerprint of a packed state.
 ///
 /// ```swift
-/// let packer = StatePacker(layout)
+/// let packer = StatePacker(layout)   // shared, immutable
 /// packer.pack(state, into: words)
 /// let fp = packer.fingerprint(words)
 /// packer.unpack(words, into: state)
 /// ```
-struct StatePacker: Sendable {
-    private let word: [Int]
-    private let shift: [UInt64]
-    private let mask: [UInt64]
-    private let lower: [Int]
+final class StatePacker: @unchecked Sendable {   // immutable after init; the buffer is owned
+    private struct SlotPacking {
+        var word: Int
+        var shift: UInt64
+        var mask: UInt64
+        var lower: Int
+    }
+    private let slots: UnsafeMutablePointer<SlotPacking>
+    private let slotCount: Int
     let wordCount: Int
 
     init(_ layout: StateLayout) {
@@ -32,23 +36,37 @@ struct StatePacker: Sendable {
             mask.append(bits == 64 ? ~0 : (UInt64(1) << UInt64(bits)) - 1)
             used += bits
         }
-        self.word = word
-        self.shift = shift
-        self.mask = mask
-        self.lower = layout.slotLower
-        self.wordCount = currentWord + 1
+        slotCount = layout.slotCount
+        slots = .allocate(capacity: max(slotCount, 1))
+        for slot in 0..<slotCount {
+            (slots + slot).initialize(to: SlotPacking(word: word[slot], shift: shift[slot], mask: mask[slot],
+                                                      lower: layout.slotLower[slot]))
+        }
+        wordCount = currentWord + 1
     }
 
+    deinit { slots.deallocate() }
+
+    /// Slots fill words in order, so each word is assembled in a register and stored once.
     func pack(_ state: UnsafePointer<Int>, into words: UnsafeMutablePointer<UInt64>) {
-        words.update(repeating: 0, count: wordCount)
-        for slot in 0..<word.count {
-            words[word[slot]] |= (UInt64(truncatingIfNeeded: state[slot] - lower[slot]) & mask[slot]) << shift[slot]
+        var current = 0
+        var accumulator: UInt64 = 0
+        for index in 0..<slotCount {
+            let slot = slots[index]
+            if slot.word != current {
+                words[current] = accumulator
+                current = slot.word
+                accumulator = 0
+            }
+            accumulator |= (UInt64(truncatingIfNeeded: state[index] &- slot.lower) & slot.mask) << slot.shift
         }
+        words[current] = accumulator
     }
 
     func unpack(_ words: UnsafePointer<UInt64>, into state: UnsafeMutablePointer<Int>) {
-        for slot in 0..<word.count {
-            state[slot] = Int(truncatingIfNeeded: (words[word[slot]] >> shift[slot]) & mask[slot]) + lower[slot]
+        for index in 0..<slotCount {
+            let slot = slots[index]
+            state[index] = Int(truncatingIfNeeded: (words[slot.word] >> slot.shift) & slot.mask) &+ slot.lower
         }
     }
 
