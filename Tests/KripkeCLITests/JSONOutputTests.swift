@@ -86,3 +86,35 @@ import Traces
         #expect(trace.spec == "ricart-agrawala-tie-bug")
     }
 }
+
+/// `kripke trace show|render` on golden files, and its errors.
+@Suite struct TraceCommandTests {
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Counterexamples/ricart-agrawala-tie-bug.itf.json").path
+
+    @Test func showPrintsTheChangedVariables() throws {
+        let output = try CommandRunner.run(["trace", "show", Self.golden])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("Step 12: p1: enter"))
+        #expect(output.stdout.contains("phase[p1]: waiting → critical"))
+    }
+
+    @Test func renderDrawsAChart() throws {
+        let output = try CommandRunner.run(["trace", "render", Self.golden, "--format", "msc"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("● enter"))
+        #expect(output.stdout.contains("reply"))
+    }
+
+    @Test func unreadableOrMalformedTraceExitsTwo() throws {
+        let missing = try CommandRunner.run(["trace", "show", "/no/such/file.json"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("cannot read trace file '/no/such/file.json'"))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "{\"vars\": [".write(toFile: path, atomically: true, encoding: .utf8)
+        let malformed = try CommandRunner.run(["trace", "show", path])
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr.contains("is not a readable trace"))
+    }
+}

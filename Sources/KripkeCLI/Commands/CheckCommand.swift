@@ -42,6 +42,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "No progress messages on stderr.")
     var quiet = false
 
+    @Flag(name: .long, help: "Also draw the counterexample as a message-sequence chart.")
+    var msc = false
+
     func validate() throws {
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be at least 1") }
         if let maxSeconds, maxSeconds <= 0 { throw ValidationError("--max-seconds must be positive") }
@@ -61,7 +64,7 @@ struct CheckCommand: ParsableCommand {
         let options = searchOptions()
         do {
             let result = try BreadthFirstSearch(ir, options: options).run()
-            let status = report.checkResult(result, ir: ir, options: options)
+            let status = report.checkResult(result, ir: ir, options: options, chart: msc)
             if case .violated(let violation) = result.verdict, let traceOut {
                 try writeTrace(violation, to: traceOut, report: report)
             }

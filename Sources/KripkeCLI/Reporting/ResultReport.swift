@@ -15,7 +15,7 @@ struct ResultReport {
     let json: Bool
 
     /// Prints a search result; returns the exit status it implies.
-    func checkResult(_ result: CheckResult, ir: SpecIR, options: SearchOptions) -> ExitStatus {
+    func checkResult(_ result: CheckResult, ir: SpecIR, options: SearchOptions, chart: Bool = false) -> ExitStatus {
         let status: ExitStatus
         switch result.verdict {
         case .holds: status = .holds
@@ -26,6 +26,9 @@ struct ResultReport {
             print(ResultJSON.check(result, ir: ir, options: options).rendered())
         } else {
             print(ResultText.check(result, ir: ir, options: options))
+            if chart, case .violated(let violation) = result.verdict {
+                print("\nMessage-sequence chart:\n" + TextSequenceChart().render(violation.trace))
+            }
         }
         return status
     }
