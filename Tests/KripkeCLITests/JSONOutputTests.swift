@@ -118,3 +118,52 @@ import Traces
         #expect(malformed.stderr.contains("is not a readable trace"))
     }
 }
+
+/// JUnit XML and SARIF views of a check, for CI systems.
+@Suite struct CIReportTests {
+    private func temporary(_ suffix: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("kripke-\(UUID().uuidString)\(suffix)").path
+    }
+
+    @Test func junitMarksTheViolatedPropertyAsFailure() throws {
+        let path = temporary(".xml")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let output = try CommandRunner.run(["check", "ricart-agrawala-tie-bug", "--param", "N=2", "--junit", path, "--quiet"])
+        #expect(output.status == 1)
+        let xml = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(xml.contains(#"<testsuites name="kripke" tests="2" failures="1" errors="0" skipped="1""#))
+        #expect(xml.contains(#"<failure type="violation" message="invariant &apos;mutual exclusion&apos; violated after 8 steps">"#)
+                || xml.contains(#"<failure type="violation" message="invariant 'mutual exclusion' violated after 8 steps">"#))
+        #expect(xml.contains("Step 8: p1: enter"))
+    }
+
+    @Test func junitForAHoldingSpecHasNoFailures() throws {
+        let path = temporary(".xml")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let output = try CommandRunner.run(["check", "quorum-replication", "--junit", path, "--quiet"])
+        #expect(output.status == 0)
+        let xml = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(xml.contains(#"tests="2" failures="0" errors="0" skipped="0""#))
+    }
+
+    @Test func sarifLocatesTheViolationAndCarriesTheSteps() throws {
+        let path = temporary(".sarif")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let output = try CommandRunner.run(["check", "quorum-replication", "--param", "R=1", "--sarif", path, "--quiet"])
+        #expect(output.status == 1)
+        let sarif = try JSONValue.parse(String(contentsOfFile: path, encoding: .utf8))
+        #expect(sarif["version"] == .string("2.1.0"))
+        guard case .array(let runs)? = sarif["runs"], case .array(let results)? = runs.first?["results"] else {
+            Issue.record("no results")
+            return
+        }
+        #expect(results.count == 1)
+        #expect(results[0]["ruleId"] == .string("invariant/read-your-writes"))
+        guard case .array(let flows)? = results[0]["codeFlows"], case .array(let threads)? = flows.first?["threadFlows"],
+              case .array(let steps)? = threads.first?["locations"] else {
+            Issue.record("no code flow")
+            return
+        }
+        #expect(steps.count == 8)
+    }
+}

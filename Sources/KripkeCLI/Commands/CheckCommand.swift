@@ -45,6 +45,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Also draw the counterexample as a message-sequence chart.")
     var msc = false
 
+    @Option(name: .long, help: "Also write the result as JUnit XML to this file (for CI test reports).")
+    var junit: String?
+
+    @Option(name: .long, help: "Also write the result as SARIF 2.1.0 to this file (for code-scanning dashboards).")
+    var sarif: String?
+
     func validate() throws {
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be at least 1") }
         if let maxSeconds, maxSeconds <= 0 { throw ValidationError("--max-seconds must be positive") }
@@ -66,8 +72,11 @@ struct CheckCommand: ParsableCommand {
             let result = try BreadthFirstSearch(ir, options: options).run()
             let status = report.checkResult(result, ir: ir, options: options, chart: msc)
             if case .violated(let violation) = result.verdict, let traceOut {
-                try writeTrace(violation, to: traceOut, report: report)
+                try write(ITF.encode(violation.trace, description: "\(violation.property) violated").rendered(),
+                          to: traceOut, report: report)
             }
+            if let junit { try write(ResultJUnit.check(result, ir: ir, options: options), to: junit, report: report) }
+            if let sarif { try write(ResultSARIF.check(result, ir: ir, options: options).rendered(), to: sarif, report: report) }
             throw ExitCode(status.rawValue)
         } catch let fault as ModelFault {
             throw report.modelFault(fault, ir: ir)
@@ -86,12 +95,11 @@ struct CheckCommand: ParsableCommand {
         return options
     }
 
-    private func writeTrace(_ violation: Violation, to path: String, report: ResultReport) throws {
-        let document = ITF.encode(violation.trace, description: "\(violation.property) violated")
+    private func write(_ text: String, to path: String, report: ResultReport) throws {
         do {
-            try document.rendered().write(toFile: path, atomically: true, encoding: .utf8)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw report.error(CLIError("cannot write the trace to '\(path)': \(error.localizedDescription)"), spec: spec)
+            throw report.error(CLIError("cannot write '\(path)': \(error.localizedDescription)"), spec: spec)
         }
     }
 }

@@ -62,15 +62,16 @@ enum ResultJSON {
 
     /// One entry per checked property: invariants by name, then deadlock freedom.
     private static func properties(_ verdict: Verdict, ir: SpecIR, options: SearchOptions) -> [JSONValue] {
-        var entries: [(String, String, Violation.Kind)] = ir.invariants.map { ($0.name, "invariant", .invariant($0.name)) }
-        if options.checkDeadlock { entries.append(("deadlock freedom", "deadlock", .deadlock)) }
-        return entries.map { name, kind, property in
+        PropertyList.properties(ir: ir, options: options).map { property in
             let status: String
             switch verdict {
             case .holds: status = "holds"
-            case .violated(let violation): status = violation.kind == property ? "violated" : "unknown"
+            case .violated(let violation): status = violation.kind == property.kind ? "violated" : "unknown"
             case .incomplete: status = "unknown"
             }
+            let kind = property.kind == .deadlock ? "deadlock" : "invariant"
+            let name: String
+            if case .invariant(let invariant) = property.kind { name = invariant } else { name = "deadlock freedom" }
             return .object([("name", .string(name)), ("kind", .string(kind)), ("verdict", .string(status))])
         }
     }
