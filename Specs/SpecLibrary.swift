@@ -13,6 +13,8 @@ public enum SpecLibrary {
     public static let mutualExclusion: [SpecDefinition] = [
         RicartAgrawala.correct,
         RicartAgrawala.tieBug,
+        CentralizedMutex.correct,
+        CentralizedMutex.blindGrant,
     ]
 
     public static let election: [SpecDefinition] = []
