@@ -43,7 +43,7 @@ public enum RicartAgrawala {
         let n = s.parameter("N")
         let rounds = s.parameter("R")
         let maxSeq = n * rounds
-        let procs = s.processes("p", count: n, symmetric: true)
+        let procs = s.processes("p", count: n)   // not symmetric: ties are broken by process id
 
         let phase = s.variable("phase", per: procs, in: .cases(Phase.self), initial: .idle)
         let ourSeq = s.variable("ourSeq", per: procs, in: .range(0...maxSeq), initial: 0)

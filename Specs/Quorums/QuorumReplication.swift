@@ -26,8 +26,9 @@ import Kripke
 /// - `quorum-replication-last-reply` — the reader returns the version of the *last* reply it
 ///   receives instead of the highest; a stale reply arriving last is returned.
 ///
-/// **Pinned counts** (SpecsTests): correct at defaults: 295 states, 815 transitions, depth 14;
-/// (5,3,3): 23,727 states. With F=1: 1,180 states; with F=2 a deadlock after 5 steps.
+/// **Pinned counts** (SpecsTests): correct at defaults: 295 states, 815 transitions, depth 14
+/// (75 states with symmetry reduction over the replicas);
+/// (5,3,3): 23,727 states (601 with symmetry). With F=1: 1,180 states; with F=2 a deadlock after 5 steps.
 /// Last-reply bug at defaults: read-your-writes violated after 10 steps.
 public enum QuorumReplication {
     enum Variant { case correct, lastReply }

@@ -36,9 +36,10 @@ import Traces
     }
 
     @Test func holdsResultShape() throws {
-        let output = try CommandRunner.run(["check", "quorum-replication", "--json"])
+        let output = try CommandRunner.run(["check", "quorum-replication", "--json", "--no-symmetry"])
         #expect(output.status == 0)
         let result = try JSONValue.parse(output.stdout)
+        #expect(result["options"]?["symmetry"] == .bool(false))
         #expect(result["schema"] == .string("kripke.result/1"))
         #expect(result["spec"] == .string("quorum-replication"))
         #expect(result["parameters"]?["N"] == .number(3))
@@ -48,6 +49,9 @@ import Traces
         #expect(result["stats"]?["depth"] == .number(14))
         #expect(result["stats"]?["seconds"] != nil)
         #expect(result["counterexample"] == nil)
+        let reduced = try JSONValue.parse(try CommandRunner.run(["check", "quorum-replication", "--json"]).stdout)
+        #expect(reduced["options"]?["symmetry"] == .bool(true))
+        #expect(reduced["stats"]?["states"] == .number(75))
     }
 
     @Test func violatedResultCarriesITFCounterexample() throws {

@@ -14,10 +14,12 @@ enum SpecHarness {
         return spec
     }
 
-    static func check(_ name: String, _ parameters: [String: Int] = [:], deadlock: Bool = true) throws -> CheckResult {
+    static func check(_ name: String, _ parameters: [String: Int] = [:], deadlock: Bool = true,
+                      symmetry: Bool = true) throws -> CheckResult {
         let ir = try spec(name).instantiate(parameters)
         var options = SearchOptions()
         options.checkDeadlock = deadlock
+        options.symmetry = symmetry
         return try BreadthFirstSearch(ir, options: options).run()
     }
 

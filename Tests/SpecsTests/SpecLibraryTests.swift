@@ -31,6 +31,24 @@ import Traces
         }
     }
 
+    /// Symmetry reduction never changes a verdict or the length of the shortest counterexample,
+    /// and never stores more states.
+    @Test(arguments: SpecLibrary.all.map(\.name))
+    func symmetryReductionAgreesWithFullSearch(name: String) throws {
+        let reduced = try SpecHarness.check(name)
+        let full = try SpecHarness.check(name, symmetry: false)
+        #expect(reduced.statistics.states <= full.statistics.states)
+        switch (reduced.verdict, full.verdict) {
+        case (.holds, .holds):
+            #expect(reduced.statistics.depth == full.statistics.depth)
+        case (.violated(let a), .violated(let b)):
+            #expect(a.kind == b.kind)
+            #expect(a.trace.length == b.trace.length)
+        default:
+            Issue.record("\(name): symmetry gives \(reduced.verdict), full search \(full.verdict)")
+        }
+    }
+
     @Test(arguments: SpecLibrary.all.filter { $0.expectation == .violated }.map(\.name))
     func goldenCounterexample(name: String) throws {
         let result = try SpecHarness.check(name)

@@ -34,6 +34,7 @@ private struct SearchRun: ~Copyable {
     let system: TransitionSystem
     let options: SearchOptions
     let machine: Machine
+    let fingerprinter: StateFingerprinter
     let words: Int
     var seen = FingerprintSet(initialCapacity: 1 << 10)
     var fingerprints: [UInt64] = []
@@ -47,21 +48,18 @@ private struct SearchRun: ~Copyable {
         self.system = system
         self.options = options
         machine = system.makeMachine()
+        fingerprinter = StateFingerprinter(system: system, symmetry: options.symmetry)
         words = system.packer.wordCount
     }
 
     mutating func run() throws -> CheckResult {
         var frontier: [UInt64] = []
         var frontierIDs: [UInt32] = []
-        let packed = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+        let packed = fingerprinter.words
         let unpacked = UnsafeMutablePointer<Int>.allocate(capacity: max(system.layout.slotCount, 1))
-        defer {
-            packed.deallocate()
-            unpacked.deallocate()
-        }
+        defer { unpacked.deallocate() }
         system.initialState.withUnsafeBufferPointer { machine.load($0.baseAddress!) }
-        system.packer.pack(machine.state, into: packed)
-        record(fingerprint: system.packer.fingerprint(packed), parent: .max)
+        record(fingerprint: fingerprinter.fingerprint(machine.state), parent: .max)
         frontier.append(contentsOf: UnsafeBufferPointer(start: packed, count: words))
         frontierIDs.append(0)
         if let broken = system.violatedInvariant(machine) {
@@ -77,8 +75,7 @@ private struct SearchRun: ~Copyable {
                 let expansion = system.forEachSuccessor(of: unpacked, machine: machine) { _ in
                     statistics.transitions += 1
                     guard found == nil else { return }
-                    system.packer.pack(machine.state, into: packed)
-                    let fingerprint = system.packer.fingerprint(packed)
+                    let fingerprint = fingerprinter.fingerprint(machine.state)
                     guard seen.insert(fingerprint) else { return }
                     let child = UInt32(fingerprints.count)
                     fingerprints.append(fingerprint)
@@ -166,11 +163,11 @@ private struct SearchRun: ~Copyable {
     }
 
     private func violation(_ kind: Violation.Kind, at state: UInt32) -> Violation {
-        Violation(kind: kind, trace: TraceBuilder(system: system).trace(through: path(to: state)))
+        Violation(kind: kind, trace: TraceBuilder(system: system, symmetry: options.symmetry).trace(through: path(to: state)))
     }
 
     private func faultError(_ message: String, instance: ActionInstance, at state: UInt32) -> ModelFault {
-        let builder = TraceBuilder(system: system)
+        let builder = TraceBuilder(system: system, symmetry: options.symmetry)
         let trace = builder.trace(through: path(to: state))
         return ModelFault(message: message, action: builder.step(for: instance).description, trace: trace)
     }

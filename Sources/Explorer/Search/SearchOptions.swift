@@ -9,6 +9,8 @@
 public struct SearchOptions: Sendable {
     /// Report states with no enabled step (that are not valid end states) as deadlocks.
     public var checkDeadlock = true
+    /// Store one state per orbit under permutations of symmetric roles' process ids.
+    public var symmetry = true
     public var maxStates: Int?
     public var maxSeconds: Double?
     /// Resident memory limit in bytes.

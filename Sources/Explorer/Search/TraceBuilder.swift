@@ -5,16 +5,18 @@ import Kripke
 /// deterministic order, whose fingerprint matches the next one on the path.
 ///
 /// ```swift
-/// let trace = TraceBuilder(system: system).trace(through: [fp0, fp1, fp2])
+/// let trace = TraceBuilder(system: system, symmetry: false).trace(through: [fp0, fp1, fp2])
 /// ```
 struct TraceBuilder {
     let system: TransitionSystem
+    /// Whether the path's fingerprints are of canonical (symmetry-reduced) states. The trace is a
+    /// real run either way: each step takes a real successor whose canonical form is on the path.
+    let symmetry: Bool
 
     func trace(through path: [UInt64]) -> Trace {
         let machine = system.makeMachine()
         let decoder = StateDecoder(system: system)
-        let packed = UnsafeMutablePointer<UInt64>.allocate(capacity: system.packer.wordCount)
-        defer { packed.deallocate() }
+        let fingerprinter = StateFingerprinter(system: system, symmetry: symmetry)
         var current = system.initialState
         var states = [decoder.decode(current)]
         var steps: [TraceStep] = []
@@ -23,8 +25,7 @@ struct TraceBuilder {
             current.withUnsafeBufferPointer { source in
                 _ = system.forEachSuccessor(of: source.baseAddress!, machine: machine) { instance in
                     guard match == nil else { return }
-                    system.packer.pack(machine.state, into: packed)
-                    if system.packer.fingerprint(packed) == target {
+                    if fingerprinter.fingerprint(machine.state) == target {
                         match = (instance, Array(UnsafeBufferPointer(start: machine.state, count: system.layout.slotCount)))
                     }
                 }

@@ -1,7 +1,8 @@
 /// Checks an instantiated spec for modelling mistakes before any engine runs, naming the
 /// element (and source line) of each: empty roles or domains, initial values outside their
 /// domain, a variable slot written twice in one step, a message kind nobody handles, reads of
-/// undeclared variables or fields, wrong index counts, duplicate names.
+/// undeclared variables or fields, wrong index counts, duplicate names, roles declared symmetric
+/// that the spec does not treat symmetrically.
 ///
 /// ```swift
 /// let problems = Validator(ir).problems()
@@ -26,6 +27,7 @@ public struct Validator {
         if let end = ir.validEndState {
             found += checkExpr(end, bound: [], inHandler: nil, element: "valid end state", location: nil)
         }
+        if found.isEmpty { found += SymmetryCheck(ir).problems() }
         return found
     }
 

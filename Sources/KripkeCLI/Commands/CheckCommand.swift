@@ -27,6 +27,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("no-deadlock"), help: "Do not report states without enabled steps as deadlocks.")
     var noDeadlock = false
 
+    @Flag(name: .customLong("no-symmetry"), help: "Store every state, not one per orbit of symmetric process ids.")
+    var noSymmetry = false
+
     @Option(name: .customLong("max-states"), help: "Stop (incomplete, exit 3) after this many distinct states.")
     var maxStates: Int?
 
@@ -88,6 +91,7 @@ struct CheckCommand: ParsableCommand {
     private func searchOptions() -> SearchOptions {
         var options = SearchOptions()
         options.checkDeadlock = !noDeadlock
+        options.symmetry = !noSymmetry
         options.maxStates = maxStates
         options.maxSeconds = maxSeconds
         options.maxMemoryBytes = maxMemory.map { $0 * 1_048_576 }

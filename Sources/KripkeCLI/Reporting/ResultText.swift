@@ -11,7 +11,9 @@ import Traces
 /// ```
 enum ResultText {
     static func check(_ result: CheckResult, ir: SpecIR, options: SearchOptions) -> String {
-        var lines = ["kripke check \(ir.name)\(parameterText(ir.parameters)) — explorer, breadth-first"]
+        let symmetric = ir.roles.filter { $0.symmetric && $0.count > 1 }.map(\.name)
+        let reduction = options.symmetry && !symmetric.isEmpty ? ", symmetry (\(symmetric.joined(separator: ", ")))" : ""
+        var lines = ["kripke check \(ir.name)\(parameterText(ir.parameters)) — explorer, breadth-first\(reduction)"]
         let statistics = result.statistics
         switch result.verdict {
         case .holds:
