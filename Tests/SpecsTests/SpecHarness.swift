@@ -15,11 +15,12 @@ enum SpecHarness {
     }
 
     static func check(_ name: String, _ parameters: [String: Int] = [:], deadlock: Bool = true,
-                      symmetry: Bool = true) throws -> CheckResult {
+                      symmetry: Bool = true, workers: Int = 1) throws -> CheckResult {
         let ir = try spec(name).instantiate(parameters)
         var options = SearchOptions()
         options.checkDeadlock = deadlock
         options.symmetry = symmetry
+        options.workers = workers
         return try BreadthFirstSearch(ir, options: options).run()
     }
 

@@ -49,6 +49,18 @@ import Traces
         }
     }
 
+    /// Parallel expansion merges in frontier order: the same states, transitions, depth and
+    /// counterexample for any number of workers.
+    @Test(arguments: SpecLibrary.all.map(\.name))
+    func parallelSearchIsDeterministic(name: String) throws {
+        let one = try SpecHarness.check(name, workers: 1)
+        let three = try SpecHarness.check(name, workers: 3)
+        #expect(one.statistics.states == three.statistics.states)
+        #expect(one.statistics.transitions == three.statistics.transitions)
+        #expect(one.statistics.depth == three.statistics.depth)
+        #expect(SpecHarness.violation(one)?.trace == SpecHarness.violation(three)?.trace)
+    }
+
     @Test(arguments: SpecLibrary.all.filter { $0.expectation == .violated }.map(\.name))
     func goldenCounterexample(name: String) throws {
         let result = try SpecHarness.check(name)

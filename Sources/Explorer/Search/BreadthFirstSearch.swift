@@ -55,48 +55,27 @@ private struct SearchRun: ~Copyable {
     mutating func run() throws -> CheckResult {
         var frontier: [UInt64] = []
         var frontierIDs: [UInt32] = []
-        let packed = fingerprinter.words
-        let unpacked = UnsafeMutablePointer<Int>.allocate(capacity: max(system.layout.slotCount, 1))
-        defer { unpacked.deallocate() }
         system.initialState.withUnsafeBufferPointer { machine.load($0.baseAddress!) }
         record(fingerprint: fingerprinter.fingerprint(machine.state), parent: .max)
-        frontier.append(contentsOf: UnsafeBufferPointer(start: packed, count: words))
+        frontier.append(contentsOf: UnsafeBufferPointer(start: fingerprinter.words, count: words))
         frontierIDs.append(0)
         if let broken = system.violatedInvariant(machine) {
             return finish(.violated(violation(.invariant(system.ir.invariants[broken].name), at: 0)))
         }
+        let workers = (0..<max(options.workers, 1)).map { _ in ExpansionWorker(system: system, options: options) }
+        let chunk = 1024 * workers.count
 
         while !frontierIDs.isEmpty {
             var next: [UInt64] = []
             var nextIDs: [UInt32] = []
-            var found: (kind: Violation.Kind, state: UInt32)?
-            for (position, id) in frontierIDs.enumerated() {
-                frontier.withUnsafeBufferPointer { system.packer.unpack($0.baseAddress! + position * words, into: unpacked) }
-                let expansion = system.forEachSuccessor(of: unpacked, machine: machine) { _ in
-                    statistics.transitions += 1
-                    guard found == nil else { return }
-                    let fingerprint = fingerprinter.fingerprint(machine.state)
-                    guard seen.insert(fingerprint) else { return }
-                    let child = UInt32(fingerprints.count)
-                    fingerprints.append(fingerprint)
-                    parents.append(id)
-                    if let broken = system.violatedInvariant(machine) {
-                        found = (.invariant(system.ir.invariants[broken].name), child)
-                        return
-                    }
-                    next.append(contentsOf: UnsafeBufferPointer(start: packed, count: words))
-                    nextIDs.append(child)
+            var position = 0
+            while position < frontierIDs.count {
+                let range = position..<min(position + chunk, frontierIDs.count)
+                frontier.withUnsafeBufferPointer { ExpansionWorker.expand(workers, frontier: $0.baseAddress!, range: range) }
+                if let verdict = try merge(workers, parentIDs: frontierIDs[range], next: &next, nextIDs: &nextIDs) {
+                    return finish(verdict)
                 }
-                statistics.overflows += expansion.overflows
-                if let fault = expansion.fault {
-                    throw faultError(fault.message, instance: fault.instance, at: id)
-                }
-                if let found { return finish(.violated(violation(found.kind, at: found.state))) }
-                if expansion.enabled == 0 && expansion.overflows == 0 && options.checkDeadlock {
-                    machine.load(unpacked)
-                    if !system.isValidEnd(machine) { return finish(.violated(violation(.deadlock, at: id))) }
-                }
-                if let reason = limitReached() { return finish(.incomplete(reason: reason)) }
+                position = range.upperBound
             }
             if !nextIDs.isEmpty { statistics.depth += 1 }
             frontier = next
@@ -107,6 +86,45 @@ private struct SearchRun: ~Copyable {
                 + "\(statistics.overflows) times; those steps were not explored"))
         }
         return finish(.holds)
+    }
+
+    /// Takes the workers' batches in frontier order, as a sequential search would: stores new
+    /// states, checks them against the invariants, and stops at the first violation, fault or limit.
+    private mutating func merge(_ workers: [ExpansionWorker], parentIDs: ArraySlice<UInt32>,
+                                next: inout [UInt64], nextIDs: inout [UInt32]) throws -> Verdict? {
+        var parentIndex = parentIDs.startIndex
+        for worker in workers {
+            var successor = 0
+            for expanded in worker.expanded {
+                let id = parentIDs[parentIndex]
+                parentIndex += 1
+                var found: (kind: Violation.Kind, state: UInt32)?
+                for _ in 0..<expanded.successors {
+                    defer { successor += 1 }
+                    statistics.transitions += 1
+                    let fingerprint = worker.fingerprints[successor]
+                    guard found == nil, seen.insert(fingerprint) else { continue }
+                    let child = UInt32(fingerprints.count)
+                    fingerprints.append(fingerprint)
+                    parents.append(id)
+                    worker.words.withUnsafeBufferPointer {
+                        system.packer.unpack($0.baseAddress! + successor * words, into: machine.state)
+                        if let broken = system.violatedInvariant(machine) {
+                            found = (.invariant(system.ir.invariants[broken].name), child)
+                        } else {
+                            next.append(contentsOf: $0[(successor * words)..<((successor + 1) * words)])
+                            nextIDs.append(child)
+                        }
+                    }
+                }
+                statistics.overflows += expanded.overflows
+                if let fault = expanded.fault { throw faultError(fault.message, instance: fault.instance, at: id) }
+                if let found { return .violated(violation(found.kind, at: found.state)) }
+                if expanded.deadlock { return .violated(violation(.deadlock, at: id)) }
+                if let reason = limitReached() { return .incomplete(reason: reason) }
+            }
+        }
+        return nil
     }
 
     private mutating func record(fingerprint: UInt64, parent: UInt32) {

@@ -11,6 +11,8 @@ public struct SearchOptions: Sendable {
     public var checkDeadlock = true
     /// Store one state per orbit under permutations of symmetric roles' process ids.
     public var symmetry = true
+    /// Threads expanding the frontier; any number gives the same states and counterexamples.
+    public var workers = 1
     public var maxStates: Int?
     public var maxSeconds: Double?
     /// Resident memory limit in bytes.

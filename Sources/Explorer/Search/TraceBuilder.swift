@@ -11,7 +11,7 @@ struct TraceBuilder {
     let system: TransitionSystem
     /// Whether the path's fingerprints are of canonical (symmetry-reduced) states. The trace is a
     /// real run either way: each step takes a real successor whose canonical form is on the path.
-    let symmetry: Bool
+    var symmetry = false
 
     func trace(through path: [UInt64]) -> Trace {
         let machine = system.makeMachine()

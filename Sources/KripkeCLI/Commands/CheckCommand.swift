@@ -30,6 +30,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("no-symmetry"), help: "Store every state, not one per orbit of symmetric process ids.")
     var noSymmetry = false
 
+    @Option(help: "Threads expanding states (default: one per core, at most 8). Results do not depend on it.")
+    var workers: Int?
+
     @Option(name: .customLong("max-states"), help: "Stop (incomplete, exit 3) after this many distinct states.")
     var maxStates: Int?
 
@@ -58,6 +61,7 @@ struct CheckCommand: ParsableCommand {
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be at least 1") }
         if let maxSeconds, maxSeconds <= 0 { throw ValidationError("--max-seconds must be positive") }
         if let maxMemory, maxMemory < 1 { throw ValidationError("--max-memory must be at least 1 (MiB)") }
+        if let workers, !(1...256).contains(workers) { throw ValidationError("--workers must be between 1 and 256") }
     }
 
     func run() throws {
@@ -92,6 +96,7 @@ struct CheckCommand: ParsableCommand {
         var options = SearchOptions()
         options.checkDeadlock = !noDeadlock
         options.symmetry = !noSymmetry
+        options.workers = workers ?? min(8, ProcessInfo.processInfo.activeProcessorCount)
         options.maxStates = maxStates
         options.maxSeconds = maxSeconds
         options.maxMemoryBytes = maxMemory.map { $0 * 1_048_576 }

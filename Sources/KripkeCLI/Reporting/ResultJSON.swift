@@ -17,6 +17,7 @@ enum ResultJSON {
         members.append(("options", .object([
             ("search", .string("bfs")),
             ("deadlock", .bool(options.checkDeadlock)),
+            ("workers", .int(options.workers)),
             ("symmetry", .bool(options.symmetry && ir.roles.contains { $0.symmetric && $0.count > 1 })),
             ("maxStates", options.maxStates.map { .int($0) } ?? .null),
             ("maxSeconds", options.maxSeconds.map { .number($0) } ?? .null),
