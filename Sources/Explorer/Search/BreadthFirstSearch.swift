@@ -95,6 +95,7 @@ private struct SearchRun: ~Copyable {
         var parentIndex = parentIDs.startIndex
         for worker in workers {
             var successor = 0
+            let successorFingerprints = worker.fingerprints, successorWords = worker.words
             for expanded in worker.expanded {
                 let id = parentIDs[parentIndex]
                 parentIndex += 1
@@ -102,12 +103,12 @@ private struct SearchRun: ~Copyable {
                 for _ in 0..<expanded.successors {
                     defer { successor += 1 }
                     statistics.transitions += 1
-                    let fingerprint = worker.fingerprints[successor]
+                    let fingerprint = successorFingerprints[successor]
                     guard found == nil, seen.insert(fingerprint) else { continue }
                     let child = UInt32(fingerprints.count)
                     fingerprints.append(fingerprint)
                     parents.append(id)
-                    worker.words.withUnsafeBufferPointer {
+                    successorWords.withUnsafeBufferPointer {
                         system.packer.unpack($0.baseAddress! + successor * words, into: machine.state)
                         if let broken = system.violatedInvariant(machine) {
                             found = (.invariant(system.ir.invariants[broken].name), child)
