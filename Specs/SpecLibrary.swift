@@ -15,6 +15,11 @@ public enum SpecLibrary {
         RicartAgrawala.tieBug,
         CentralizedMutex.correct,
         CentralizedMutex.blindGrant,
+        LamportMutex.correct,
+        LamportMutex.unordered,
+        LamportMutex.noReplies,
+        TokenRing.correct,
+        TokenRing.regenerate,
     ]
 
     public static let election: [SpecDefinition] = []
