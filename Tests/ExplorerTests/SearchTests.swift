@@ -26,6 +26,7 @@ import Testing
         #expect(result.statistics.depth == 12)
         // Each state has one transition per counter below 4: 3 · 4 · 25 = 300.
         #expect(result.statistics.transitions == 300)
+        #expect(result.statistics.coverage == [ActionCoverage(name: "inc", transitions: 300, newStates: 124)])
     }
 
     @Test func shortestCounterexampleToInvariant() throws {

@@ -8,7 +8,24 @@ import Kripke
 /// SpecCatalog.install(SpecLibrary.all + FixtureSpecs.all)
 /// ```
 enum FixtureSpecs {
-    static let all = [initialOutOfRange, doubleWrite, unhandledMessage, runtimeOutOfDomain, tinyNetwork, counterGrid]
+    static let all = [initialOutOfRange, doubleWrite, unhandledMessage, runtimeOutOfDomain, tinyNetwork, counterGrid, deadAction]
+
+    /// `reset` requires a value the counter never reaches: an action no reachable state enables.
+    static let deadAction = SpecDefinition(
+        name: "dead-action", summary: "an action whose guard never holds", parameters: [], expectation: .holds
+    ) { s in
+        let counter = s.process("counter")
+        let value = s.variable("value", per: counter, in: .range(0...3), initial: 0)
+        s.action("increment", for: counter) { c in
+            Require(value[c] < 2)
+            value[c] <- value[c] + 1
+        }
+        s.action("reset", for: counter) { c in
+            Require(value[c] == 3)
+            value[c] <- 0
+        }
+        s.validEndState(true)
+    }
 
     /// `clock` starts at 5 but its domain is 0...3.
     static let initialOutOfRange = SpecDefinition(

@@ -86,6 +86,12 @@ import Testing
         #expect(output.stdout.contains("the network capacity (1) was reached"))
     }
 
+    @Test func deadActionsAreReportedAfterAnExhaustiveSearch() throws {
+        let output = try CommandRunner.fixtures(["check", "dead-action"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("Warning: never taken in any reachable state: reset"))
+    }
+
     @Test func helpAndVersionExitZero() throws {
         let help = try CommandRunner.run(["--help"])
         #expect(help.status == 0)

@@ -62,6 +62,8 @@ private struct SearchRun: ~Copyable {
         if let broken = system.violatedInvariant(machine) {
             return finish(.violated(violation(.invariant(system.ir.invariants[broken].name), at: 0)))
         }
+        statistics.coverage = system.ir.actions.map { ActionCoverage(name: $0.name) }
+        if system.ir.network.lossy { statistics.coverage.append(ActionCoverage(name: "network: lose message")) }
         let workers = (0..<max(options.workers, 1)).map { _ in ExpansionWorker(system: system, options: options) }
         let chunk = 1024 * workers.count
 
@@ -95,7 +97,7 @@ private struct SearchRun: ~Copyable {
         var parentIndex = parentIDs.startIndex
         for worker in workers {
             var successor = 0
-            let successorFingerprints = worker.fingerprints, successorWords = worker.words
+            let successorFingerprints = worker.fingerprints, successorWords = worker.words, actions = worker.actions
             for expanded in worker.expanded {
                 let id = parentIDs[parentIndex]
                 parentIndex += 1
@@ -103,8 +105,11 @@ private struct SearchRun: ~Copyable {
                 for _ in 0..<expanded.successors {
                     defer { successor += 1 }
                     statistics.transitions += 1
+                    let action = actions[successor] < 0 ? statistics.coverage.count - 1 : Int(actions[successor])
+                    statistics.coverage[action].transitions += 1
                     let fingerprint = successorFingerprints[successor]
                     guard found == nil, seen.insert(fingerprint) else { continue }
+                    statistics.coverage[action].newStates += 1
                     let child = UInt32(fingerprints.count)
                     fingerprints.append(fingerprint)
                     parents.append(id)

@@ -27,6 +27,8 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     /// Fingerprints and packed words of the successors, in generation order.
     private(set) var fingerprints: [UInt64] = []
     private(set) var words: [UInt64] = []
+    /// The action (index into the spec's actions, or -1 for a message loss) of each successor.
+    private(set) var actions: [Int32] = []
     /// One entry per expanded state, in frontier order.
     private(set) var expanded: [Expanded] = []
 
@@ -45,12 +47,14 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     func expand(_ frontier: UnsafePointer<UInt64>, _ range: Range<Int>) {
         fingerprints.removeAll(keepingCapacity: true)
         words.removeAll(keepingCapacity: true)
+        actions.removeAll(keepingCapacity: true)
         expanded.removeAll(keepingCapacity: true)
         for position in range {
             system.packer.unpack(frontier + position * wordCount, into: unpacked)
             var record = Expanded()
-            let expansion = system.forEachSuccessor(of: unpacked, machine: machine) { _ in
+            let expansion = system.forEachSuccessor(of: unpacked, machine: machine) { instance in
                 fingerprints.append(fingerprinter.fingerprint(machine.state))
+                actions.append(Int32(instance.action))
                 words.append(contentsOf: UnsafeBufferPointer(start: fingerprinter.words, count: wordCount))
                 record.successors += 1
             }

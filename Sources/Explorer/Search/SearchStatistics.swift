@@ -17,8 +17,29 @@ public struct SearchStatistics: Sendable, Equatable, Codable {
     public var peakMemoryBytes = 0
     /// Action instances dropped because a send found the network full.
     public var overflows = 0
+    /// Per action of the spec (in declaration order, then message loss if the network is lossy):
+    /// how often it was taken and how many new states it reached. An action never taken in an
+    /// exhaustive search is dead code in the spec, often a modelling mistake.
+    public var coverage: [ActionCoverage] = []
 
     public init() {}
 
     public var statesPerSecond: Double { seconds > 0 ? Double(states) / seconds : 0 }
+}
+
+/// How often one action was taken in a search (TLC's "coverage").
+///
+/// ```swift
+/// for action in result.statistics.coverage where action.transitions == 0 { print("never taken:", action.name) }
+/// ```
+public struct ActionCoverage: Sendable, Equatable, Codable {
+    public let name: String
+    public var transitions: Int
+    public var newStates: Int
+
+    public init(name: String, transitions: Int = 0, newStates: Int = 0) {
+        self.name = name
+        self.transitions = transitions
+        self.newStates = newStates
+    }
 }

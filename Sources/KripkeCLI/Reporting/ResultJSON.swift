@@ -88,6 +88,10 @@ enum ResultJSON {
             ("bytesPerState", .number((statistics.bytesPerState * 10).rounded() / 10)),
             ("peakMemoryBytes", .int(statistics.peakMemoryBytes)),
             ("networkOverflows", .int(statistics.overflows)),
+            ("coverage", .array(statistics.coverage.map { action in
+                .object([("action", .string(action.name)), ("transitions", .int(action.transitions)),
+                         ("newStates", .int(action.newStates))])
+            })),
         ])
     }
 }

@@ -29,6 +29,12 @@ enum ResultText {
         lines.append(String(format: "States: %d  transitions: %d  depth: %d  time: %.2f s  (%.0f states/s, %.1f bytes/state)",
                             statistics.states, statistics.transitions, statistics.depth, statistics.seconds,
                             statistics.statesPerSecond, statistics.bytesPerState))
+        if case .holds = result.verdict {
+            let dead = statistics.coverage.filter { $0.transitions == 0 && $0.name != "network: lose message" }.map(\.name)
+            if !dead.isEmpty {
+                lines.append("Warning: never taken in any reachable state: \(dead.joined(separator: ", ")) (dead code, or a guard that can never hold?)")
+            }
+        }
         if case .violated(let violation) = result.verdict {
             lines.append("")
             lines.append("Counterexample (\(violation.trace.length) steps, shortest):")

@@ -1,0 +1,90 @@
+import Kripke
+
+/// Checks a trace against the explorer's semantics: its first state must be the initial state and
+/// each state must be a successor of the one before under the step's action instance (same
+/// action, process, message and choice). Serves `kripke trace replay` and the symbolic engine,
+/// which replays every counterexample here before showing it.
+///
+/// Variables missing from a trace's states (e.g. hidden ghosts) are not compared.
+///
+/// ```swift
+/// let ir = try RicartAgrawala.tieBug.instantiate(["N": 2])
+/// switch try TraceReplay(ir).replay(trace) {
+/// case .replays: print("ok")
+/// case .mismatch(let step, let reason): print("step \(step): \(reason)")
+/// }
+/// ```
+public struct TraceReplay {
+    public let ir: SpecIR
+
+    public init(_ ir: SpecIR) {
+        self.ir = ir
+    }
+
+    /// The verdict of a replay.
+    public enum Outcome: Sendable, Equatable {
+        case replays
+        /// `step` 0 is the initial state; step k the k-th transition (leading to `states[k]`).
+        case mismatch(step: Int, reason: String)
+    }
+
+    /// Replays `trace`. Throws `SpecError` if the spec cannot be compiled.
+    public func replay(_ trace: Trace) throws(SpecError) -> Outcome {
+        let system = try TransitionSystem(ir)
+        let decoder = StateDecoder(system: system)
+        let builder = TraceBuilder(system: system, symmetry: false)
+        guard trace.spec == ir.name, trace.parameters == ir.parameters else {
+            return .mismatch(step: 0, reason: "the trace is of spec '\(trace.spec)'\(describe(trace.parameters)), "
+                             + "not '\(ir.name)'\(describe(ir.parameters))")
+        }
+        guard let first = trace.states.first, trace.steps.count == trace.states.count - 1 else {
+            return .mismatch(step: 0, reason: "the trace has \(trace.states.count) states and \(trace.steps.count) steps")
+        }
+        var current = system.initialState
+        if let difference = difference(decoder.decode(current), first) {
+            return .mismatch(step: 0, reason: "the first state is not the initial state: \(difference)")
+        }
+        let machine = system.makeMachine()
+        for (index, step) in trace.steps.enumerated() {
+            let expected = trace.states[index + 1]
+            var successor: [Int]?
+            var closest: String?
+            let expansion = current.withUnsafeBufferPointer { source in
+                system.forEachSuccessor(of: source.baseAddress!, machine: machine) { instance in
+                    guard successor == nil, builder.step(for: instance) == step else { return }
+                    let state = Array(UnsafeBufferPointer(start: machine.state, count: system.layout.slotCount))
+                    if let difference = difference(decoder.decode(state), expected) {
+                        closest = closest ?? difference
+                    } else {
+                        successor = state
+                    }
+                }
+            }
+            if let successor {
+                current = successor
+                continue
+            }
+            if let fault = expansion.fault {
+                return .mismatch(step: index + 1, reason: "modelling error in \(builder.step(for: fault.instance)): \(fault.message)")
+            }
+            if let closest {
+                return .mismatch(step: index + 1, reason: "'\(step)' leads to another state: \(closest)")
+            }
+            return .mismatch(step: index + 1, reason: "'\(step)' is not enabled")
+        }
+        return .replays
+    }
+
+    /// The first variable whose value differs, described, or nil when `expected`'s values all match.
+    private func difference(_ actual: TraceState, _ expected: TraceState) -> String? {
+        for name in expected.values.keys.sorted() where actual[name] != expected[name] {
+            let value = actual[name].map(String.init(describing:)) ?? "no such variable"
+            return "\(name) is \(value), the trace says \(expected[name]!)"
+        }
+        return nil
+    }
+
+    private func describe(_ parameters: [String: Int]) -> String {
+        parameters.isEmpty ? "" : " (" + parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ") + ")"
+    }
+}
