@@ -20,6 +20,12 @@ public enum SpecLibrary {
         LamportMutex.noReplies,
         TokenRing.correct,
         TokenRing.regenerate,
+        SuzukiKasami.correct,
+        SuzukiKasami.outdatedRequest,
+        SuzukiKasami.forgetLN,
+        MajorityVoting.correct,
+        MajorityVoting.half,
+        MajorityVoting.amnesia,
     ]
 
     public static let election: [SpecDefinition] = []
