@@ -101,3 +101,19 @@ import Testing
         #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0.1.0")
     }
 }
+
+/// `kripke explain` prints the spec read back from its IR.
+@Suite struct ExplainCommandTests {
+    @Test func explainsABuiltInSpec() throws {
+        let output = try CommandRunner.run(["explain", "quorum-replication", "--param", "N=4"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("replica: replica0, replica1, replica2, replica3  (symmetric)"))
+        #expect(output.stdout.contains("on reply at reader (self), from m.sender:"))
+        #expect(output.stdout.contains("read-your-writes: (readPhase[reader] == done) implies (result[reader] == 1)"))
+    }
+
+    @Test func explainRejectsBadInput() throws {
+        #expect(try CommandRunner.run(["explain", "nope"]).status == 2)
+        #expect(try CommandRunner.run(["explain", "quorum-replication", "--param", "W=9"]).status == 2)
+    }
+}
