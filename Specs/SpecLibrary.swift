@@ -39,7 +39,10 @@ public enum SpecLibrary {
         QuorumReplication.lastReply,
     ]
 
-    public static let commit: [SpecDefinition] = []
+    public static let commit: [SpecDefinition] = [
+        TwoPhaseCommit.correct,
+        TwoPhaseCommit.majority,
+    ]
 
     public static let ordering: [SpecDefinition] = []
 }
