@@ -101,9 +101,11 @@ struct StmtCompiler {
                 machine.fault = "message '\(message.name)' sent from \(source) to \(target): not a process"
                 return false
             }
-            let code: Int? = machine.withScratchFields {
-                for (position, value) in values.enumerated() { machine.fields[position] = value(machine) }
-                return layout.codec.encode(kind: kind, fields: machine.fields)
+            // Field values may read the fields of the message being handled (`m[f]`), so they are
+            // evaluated against the handler's fields and collected in a separate buffer.
+            let code: Int? = withUnsafeTemporaryAllocation(of: Int.self, capacity: max(values.count, 1)) { payload in
+                for (position, value) in values.enumerated() { payload[position] = value(machine) }
+                return layout.codec.encode(kind: kind, fields: payload.baseAddress!)
             }
             guard machine.fault == nil else { return false }
             guard let code else {
