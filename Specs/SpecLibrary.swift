@@ -44,5 +44,8 @@ public enum SpecLibrary {
         TwoPhaseCommit.majority,
     ]
 
-    public static let ordering: [SpecDefinition] = []
+    public static let ordering: [SpecDefinition] = [
+        TotalOrderMulticast.correct,
+        TotalOrderMulticast.earlyDelivery,
+    ]
 }

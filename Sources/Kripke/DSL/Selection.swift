@@ -22,3 +22,17 @@ public func First(_ role: Role, where condition: (Term<ProcessID>) -> Term<Bool>
     let sum = Expr.aggregate(.sum, candidate, role.domain, .ite(isFirst, offset, .literal(0)))
     return Term(.binary(.add, sum, .literal(ProcessID.noneValue)))
 }
+
+extension Role {
+    /// The process at position `index` (0-based) of the role, for an index computed in a term,
+    /// e.g. an action's chosen value.
+    ///
+    /// ```swift
+    /// s.action("deliver", for: procs, choosing: 0...2) { i, k in
+    ///     Require(queue[i, procs.process(at: k)] > 0)
+    /// }
+    /// ```
+    public func process(at index: Term<Int>) -> Term<ProcessID> {
+        Term(.binary(.add, index.expr, .literal(firstID)))
+    }
+}
