@@ -28,11 +28,30 @@ public enum SpecLibrary {
         MajorityVoting.amnesia,
     ]
 
-    public static let election: [SpecDefinition] = []
+    public static let election: [SpecDefinition] = [
+        Bully.correct,
+        Bully.earlyTimeout,
+        RingElection.correct,
+        RingElection.dropWhenParticipating,
+        ChangRoberts.correct,
+        ChangRoberts.forwardSmaller,
+        HirschbergSinclair.correct,
+        HirschbergSinclair.oneWayRelay,
+        RaftElection.correct,
+        RaftElection.doubleVote,
+    ]
 
-    public static let consensus: [SpecDefinition] = []
+    public static let consensus: [SpecDefinition] = [
+        Paxos.correct,
+        Paxos.ignorePromisedValues,
+        Paxos.acceptBelowPromise,
+    ]
 
-    public static let snapshots: [SpecDefinition] = []
+    public static let snapshots: [SpecDefinition] = [
+        ChandyLamport.correct,
+        ChandyLamport.noChannelState,
+        ChandyLamport.lateMarkers,
+    ]
 
     public static let quorums: [SpecDefinition] = [
         QuorumReplication.correct,
