@@ -125,6 +125,32 @@ import Testing
         #expect(try outcome(.unordered(capacity: 1, duplicating: true)).maxCount)
     }
 
+    /// A handler that forwards a field of the message it handles sends that value, not a stale one.
+    @Test func forwardedFieldsCarryTheHandledValue() throws {
+        let result = try run({ s in
+            let procs = s.processes("p", count: 3)
+            let got = s.variable("got", per: procs, in: .range(0...3), initial: 0)
+            let value = Field("value", .range(0...3))
+            let token = s.message("token", value)
+            s.network(.fifo(capacity: 1))
+            s.action("start", for: procs) { i in
+                Require(got[i] == 0)
+                Require(i == procs.process(0))
+                got[i] <- 3
+                Send(token.with(value, 3), from: i, to: procs.next(i))
+            }
+            s.on(token, at: procs) { m in
+                got[m.receiver] <- m[value]
+                If(m.receiver != procs.process(0)) {
+                    Send(token.with(value, m[value]), from: m.receiver, to: procs.next(m.receiver))
+                }
+            }
+            s.invariant("only 3 travels", ForAll(procs) { i in got[i] == 0 || got[i] == 3 })
+        }, deadlock: false)
+        guard case .holds = result.verdict else { Issue.record("expected holds, got \(result.verdict)"); return }
+        #expect(result.statistics.states == 5)
+    }
+
     @Test func stateLimitEndsIncomplete() throws {
         let spec = SpecDefinition(name: "t", summary: "", parameters: [], expectation: .holds) { s in
             let procs = s.processes("p", count: 4)
