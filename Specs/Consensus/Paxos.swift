@@ -14,10 +14,15 @@ import Kripke
 /// same ballot.
 ///
 /// The network is the TLA+ Paxos network: the set of messages ever sent, each deliverable any
-/// number of times, in any order, and any may be lost; up to `F` acceptors may crash.
+/// number of times and in any order; with `L = 1` any message may also be lost. On such a
+/// network a lost message is indistinguishable from one never delivered, so loss adds states but
+/// no behaviour of the processes (B=1, F=0: 20,457 states with loss against 84 without); the
+/// default leaves it out. Up to `F` acceptors may crash; a crash only stops an acceptor, so each
+/// crash choice multiplies the states (4 × 7,056 for F=1, N=3).
 ///
 /// **Parameters**: `N` acceptors (default 3, odd), `P` proposers (default 2; proposer k's input
-/// value is k+1), `B` ballots 0..<B (default 2), `F` acceptor crashes (default 0, `F ≤ m`).
+/// value is k+1), `B` ballots 0..<B (default 2), `F` acceptor crashes (default 1, `F ≤ m`),
+/// `L` lossy network (default 0).
 ///
 /// **Properties**: *agreement* — at most one value is chosen; *validity* — a chosen value is
 /// the input of a proposer that has started; no deadlock (a run ends only when every proposer
@@ -31,8 +36,9 @@ import Kripke
 ///   *accepted* instead of the highest it *promised*: a promise for a later ballot no longer
 ///   protects that ballot, whose proposer then picks a different value.
 ///
-/// **Pinned counts** (SpecsTests): correct, N=3 P=2 B=2: 21,264 states, 220,131 transitions,
-/// depth 17. Both bugs violate agreement after 15 steps.
+/// **Pinned counts** (SpecsTests): correct, N=3 P=2 B=2 F=1: 28,224 states, 369,768
+/// transitions, depth 23; F=0: 7,056 states; B=1 L=1 F=0: 20,457 states. Both bugs violate
+/// agreement after 16 steps.
 public enum Paxos {
     enum Variant { case correct, ignorePromisedValues, acceptBelowPromise }
     enum Phase: Enumeration { case idle, preparing, accepting }
