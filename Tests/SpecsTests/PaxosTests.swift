@@ -26,6 +26,12 @@ import Testing
         #expect(result.statistics.states == 20457)
     }
 
+    @Test func correctHoldsForFiveAcceptorsWithACrash() throws {
+        let result = try SpecHarness.check("paxos", ["N": 5, "B": 1, "F": 1])
+        #expect(SpecHarness.holds(result))
+        #expect(result.statistics.states == 11256)
+    }
+
     /// Ballot 0 chooses value 1; proposer 1 hears of it in a promise and proposes 2 anyway.
     @Test func ignoringPromisedValuesChoosesTwoValues() throws {
         let result = try SpecHarness.check("paxos-ignore-promised-values")
