@@ -24,7 +24,9 @@ import Kripke
 /// - `two-phase-commit-majority` — the coordinator commits once a majority of the votes are
 ///   YES, as if commit were an election: a participant that voted NO has already aborted.
 ///
-/// **Pinned counts** (SpecsTests): see TwoPhaseCommitTests.
+/// **Pinned counts** (SpecsTests): correct, N=3: 796 states, 2,526 transitions, depth 14
+/// (prepare, 3 receipts, 3 votes, 3 receipts, the decision, 3 receipts). Majority, N=3: atomic
+/// commitment violated after 11 steps (14 with N=5).
 public enum TwoPhaseCommit {
     enum Variant { case correct, majority }
     enum Participant: Enumeration { case working, prepared, committed, aborted }

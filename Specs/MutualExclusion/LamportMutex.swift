@@ -31,7 +31,9 @@ import Kripke
 /// - `lamport-mutex-no-replies` — a process enters as soon as its request heads its own queue,
 ///   without waiting for replies: requests still in flight are not in the queue yet.
 ///
-/// **Pinned counts** (SpecsTests): correct, N=3 R=1: see LamportMutexTests.
+/// **Pinned counts** (SpecsTests): correct, N=3 R=1: 8,376 states, 25,178 transitions, depth 27
+/// (nine steps per process: request, two receipts, two replies, enter, exit, two releases).
+/// Unordered, N=3: mutual exclusion violated after 12 steps (8 with N=2); no replies: after 4.
 public enum LamportMutex {
     enum Variant { case correct, unordered, noReplies }
     enum Phase: Enumeration { case idle, waiting, critical }

@@ -25,7 +25,8 @@ import Kripke
 ///   forgetting the vote it gave (once per run): it votes again, and a second client collects a
 ///   majority while the first is still in the critical section.
 ///
-/// **Pinned counts** (SpecsTests): see MajorityVotingTests.
+/// **Pinned counts** (SpecsTests): correct, N=2 K=3 R=1: 9,365 states, 36,284 transitions,
+/// depth 42. Half, K=3: mutual exclusion violated after 16 steps (20 with K=4); amnesia: after 17.
 public enum MajorityVoting {
     enum Variant { case correct, half, amnesia }
     enum Phase: Enumeration { case idle, waiting, critical }

@@ -34,7 +34,9 @@ import Kripke
 ///   waiting for all acknowledgements, so a message with a smaller timestamp may still arrive
 ///   after it: two processes deliver the same two messages in opposite orders.
 ///
-/// **Pinned counts** (SpecsTests): see TotalOrderMulticastTests.
+/// **Pinned counts** (SpecsTests): correct, N=3 M=2: 3,161 states, 10,995 transitions, depth 20
+/// (2 multicasts, 4 message receipts, 8 ACK receipts, 6 deliveries). Early delivery, N=3 M=2:
+/// total order violated after 8 steps.
 public enum TotalOrderMulticast {
     enum Variant { case correct, earlyDelivery }
 
