@@ -8,6 +8,7 @@ import PackageDescription
 /// - `Explorer`  — explicit-state BFS over packed states (depends on Kripke)
 /// - `Traces`    — trace printing, ITF JSON, message-sequence charts (depends on Kripke)
 /// - `CZ3`/`SMT` — libz3 system library and its safe Swift wrapper
+/// - `Symbolic`  — BMC and k-induction over Z3 (depends on Kripke, SMT; on Explorer for replay)
 /// - `Specs`     — the spec library (directory `Specs/`)
 /// - `KripkeCLI` — the `kripke` commands; `kripke` is the executable
 /// `KRIPKE_STRICT=1` (set by scripts/test, so in CI) reports spec lines that are slow to type check.
@@ -22,6 +23,7 @@ let package = Package(
         .library(name: "Explorer", targets: ["Explorer"]),
         .library(name: "Traces", targets: ["Traces"]),
         .library(name: "SMT", targets: ["SMT"]),
+        .library(name: "Symbolic", targets: ["Symbolic"]),
         .library(name: "Specs", targets: ["Specs"]),
         .library(name: "KripkeCLI", targets: ["KripkeCLI"]),
         .executable(name: "kripke", targets: ["kripke"]),
@@ -40,6 +42,8 @@ let package = Package(
         .target(name: "Kripke"),
         .target(name: "Explorer", dependencies: ["Kripke"]),
         .target(name: "Traces", dependencies: ["Kripke"]),
+        // Explorer only to replay counterexamples before they are shown.
+        .target(name: "Symbolic", dependencies: ["Kripke", "SMT", "Explorer"]),
         .target(
             name: "Specs",
             dependencies: ["Kripke"],
@@ -60,6 +64,7 @@ let package = Package(
         .testTarget(name: "KripkeTests", dependencies: ["Kripke"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Kripke"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "Explorer", "Kripke"]),
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "Explorer", "Specs", "Kripke", "SMT"]),
         .testTarget(name: "SpecsTests", dependencies: ["Specs", "Explorer", "Traces", "Kripke"]),
         .testTarget(name: "KripkeCLITests", dependencies: ["kripke", "kripke-fixtures", "Traces"]),
     ],

@@ -1,0 +1,64 @@
+import Kripke
+
+/// A property that fails, with the run that shows it (replayed on the explorer).
+///
+/// ```swift
+/// if case .violated(let counterexample) = result.verdict {
+///     print(counterexample.property, counterexample.trace.length)   // "invariant 'mutual exclusion'" 8
+/// }
+/// ```
+public struct Counterexample: Sendable {
+    public enum Property: Sendable, Equatable {
+        case invariant(String)
+        case deadlock
+    }
+    public let property: Property
+    public let trace: Trace
+
+    /// The property as reports name it, the explorer's wording.
+    public var description: String {
+        switch property {
+        case .invariant(let name): return "invariant '\(name)'"
+        case .deadlock: return "deadlock freedom"
+        }
+    }
+}
+
+/// The outcome of bounded model checking.
+///
+/// ```swift
+/// let result = try BoundedModelChecker(ir).run(depth: 12)
+/// switch result.verdict {
+/// case .violated(let c): print(c.trace)
+/// case .holdsToDepth(let k): print("no violation in runs of up to \(k) steps")
+/// }
+/// ```
+public struct BMCResult: Sendable {
+    public enum Verdict: Sendable {
+        /// A shortest counterexample (no run of fewer steps violates a property).
+        case violated(Counterexample)
+        /// No property fails in any run of at most this many steps.
+        case holdsToDepth(Int)
+    }
+    public let verdict: Verdict
+    public let statistics: BMCStatistics
+}
+
+/// Figures of a BMC run.
+///
+/// ```swift
+/// print(result.statistics.secondsPerDepth)   // cumulative solver time after each depth
+/// ```
+public struct BMCStatistics: Sendable, Equatable {
+    /// Deepest frame checked.
+    public var depth = 0
+    /// Action instances the step selector chooses from.
+    public var instances = 0
+    /// Messages (sender, receiver, payload) that can be in flight; one counter or queue entry each.
+    public var messageKeys = 0
+    public var seconds = 0.0
+    /// Elapsed time when each depth was finished (index = depth).
+    public var secondsPerDepth: [Double] = []
+
+    public init() {}
+}

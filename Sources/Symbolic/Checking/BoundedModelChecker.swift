@@ -1,0 +1,96 @@
+import Explorer
+import Foundation
+import Kripke
+import SMT
+
+/// Incremental bounded model checking: one solver, frames added one step at a time; at each depth
+/// the negated invariants (and, optionally, deadlock) are checked under an assumption literal, so
+/// the first counterexample found is a shortest one. Every counterexample is replayed on the
+/// explorer before it is returned; one that does not replay is an internal error.
+///
+/// Deadlock is checked as the explorer does: a state where no instance is enabled and no send
+/// overflowed, that is not a declared valid end state. Within one depth, invariants are checked first.
+///
+/// ```swift
+/// let ir = try RicartAgrawala.tieBug.instantiate(["N": 2])
+/// let result = try BoundedModelChecker(ir).run(depth: 10)
+/// ```
+public struct BoundedModelChecker {
+    public let ir: SpecIR
+    public var checkDeadlock: Bool
+    /// Called after each depth with the statistics so far.
+    public var progress: ((BMCStatistics) -> Void)?
+
+    public init(_ ir: SpecIR, checkDeadlock: Bool = true) {
+        self.ir = ir
+        self.checkDeadlock = checkDeadlock
+    }
+
+    /// Checks every run of at most `depth` steps. Throws `SymbolicError` (unsupported feature,
+    /// solver failure, replay failure), `SMTError` or `SpecError`.
+    public func run(depth: Int) throws -> BMCResult {
+        let start = Date()
+        let context = try Context()
+        let solver = try Solver(context: context)
+        let encoder = try SpecEncoder(ir, context: context)
+        var statistics = BMCStatistics()
+        statistics.instances = encoder.instances.count
+        statistics.messageKeys = encoder.layout.keys.count
+        var frames = [try encoder.frame(0)]
+        var selectors: [Term] = []
+        try solver.assert(encoder.initial(frames[0]))
+        try solver.assert(encoder.domains(frames[0]))
+
+        for bound in 0...max(depth, 0) {
+            statistics.depth = bound
+            let current = frames[bound]
+            let invariants = try ir.invariants.indices.map { try encoder.invariant($0, in: current) }
+            let violation = try context.boolConst("violation@\(bound)")
+            try solver.assert(violation.implies(context.and(invariants).not()))
+            if try satisfied(solver, assuming: violation) {
+                let model = try solver.model()
+                let failed = try invariants.firstIndex { try !model.bool($0) } ?? 0
+                return try finish(.invariant(ir.invariants[failed].name), encoder, model, frames, selectors, statistics, start)
+            }
+            guard checkDeadlock || bound < depth else { break }
+            let next = try encoder.frame(bound + 1)
+            let step = try encoder.transition(from: current, to: next)
+            if checkDeadlock {
+                let stuck = try context.boolConst("deadlock@\(bound)")
+                try solver.assert(stuck.implies(step.stuck.and(encoder.validEnd(in: current).not())))
+                if try satisfied(solver, assuming: stuck) {
+                    return try finish(.deadlock, encoder, solver.model(), frames, selectors, statistics, start)
+                }
+            }
+            statistics.secondsPerDepth.append(Date().timeIntervalSince(start))
+            progress?(statistics)
+            guard bound < depth else { break }
+            try solver.assert(step.relation)
+            try solver.assert(encoder.domains(next))
+            frames.append(next)
+            selectors.append(step.selector)
+        }
+        statistics.seconds = Date().timeIntervalSince(start)
+        return BMCResult(verdict: .holdsToDepth(max(depth, 0)), statistics: statistics)
+    }
+
+    private func satisfied(_ solver: Solver, assuming literal: Term) throws -> Bool {
+        switch try solver.check(assuming: [literal]) {
+        case .sat: return true
+        case .unsat: return false
+        case .unknown(let reason): throw SymbolicError.solver("Z3 gave up (\(reason))")
+        }
+    }
+
+    private func finish(_ property: Counterexample.Property, _ encoder: SpecEncoder, _ model: Model, _ frames: [Frame],
+                        _ selectors: [Term], _ statistics: BMCStatistics, _ start: Date) throws -> BMCResult {
+        let trace = try CounterexampleDecoder(encoder: encoder, model: model).trace(frames: frames, selectors: selectors)
+        if case .mismatch(let step, let reason) = try TraceReplay(ir).replay(trace) {
+            throw SymbolicError.replayFailed("step \(step): \(reason)")
+        }
+        var statistics = statistics
+        statistics.secondsPerDepth.append(Date().timeIntervalSince(start))
+        statistics.seconds = Date().timeIntervalSince(start)
+        return BMCResult(verdict: .violated(Counterexample(property: property, trace: trace)), statistics: statistics)
+    }
+}

@@ -1,0 +1,71 @@
+import Kripke
+import SMT
+
+extension Algebra {
+    /// A binary IR operator with the explorer's meaning: comparisons and connectives give 0/1,
+    /// `divide` truncates toward zero and `modulo` is non-negative (Swift `%` shifted by `|b|`).
+    /// Division by zero is the caller's modelling fault; here it yields 0, as in the explorer.
+    ///
+    /// ```swift
+    /// try algebra.binary(.modulo, .constant(-1), .constant(3))   // .constant(2)
+    /// ```
+    func binary(_ op: Expr.BinaryOperator, _ a: SymValue, _ b: SymValue) throws -> SymValue {
+        if let x = a.known, let y = b.known { return .constant(Algebra.fold(op, x, y)) }
+        switch op {
+        case .and: return try and([a, b])
+        case .or: return try or([a, b])
+        case .implies: return try implies(a, b)
+        case .eq: return try equality(a, b)
+        case .ne: return try not(equality(a, b))
+        case .lt: return .boolean(try integer(a) < integer(b))
+        case .le: return .boolean(try integer(a) <= integer(b))
+        case .gt: return .boolean(try integer(a) > integer(b))
+        case .ge: return .boolean(try integer(a) >= integer(b))
+        case .add: return try sum([a, b])
+        case .subtract: return .integer(try integer(a) - integer(b))
+        case .min: return try ite(binary(.le, a, b), a, b)
+        case .max: return try ite(binary(.ge, a, b), a, b)
+        case .multiply:
+            if let x = a.known { return .integer(try integer(b) * x) }
+            if let y = b.known { return .integer(try integer(a) * y) }
+            throw SymbolicError.unsupported("multiplication of two state-dependent values (non-linear arithmetic)")
+        case .divide, .modulo:
+            throw SymbolicError.unsupported("'\(op.rawValue)' of a state-dependent value")
+        }
+    }
+
+    /// Equality that stays Boolean when both sides are (Booleans are 0/1 integers in the IR).
+    private func equality(_ a: SymValue, _ b: SymValue) throws -> SymValue {
+        switch (a, b) {
+        case (.boolean(let x), .boolean(let y)): return .boolean(try x.iff(y))
+        case (.boolean, .constant(let c)): return c == 1 ? a : (c == 0 ? try not(a) : .false)
+        case (.constant, .boolean): return try equality(b, a)
+        default: return .boolean(try integer(a) == integer(b))
+        }
+    }
+
+    /// The explorer's arithmetic on known values.
+    static func fold(_ op: Expr.BinaryOperator, _ a: Int, _ b: Int) -> Int {
+        switch op {
+        case .add: return a &+ b
+        case .subtract: return a &- b
+        case .multiply: return a &* b
+        case .divide: return b == 0 ? 0 : a / b
+        case .modulo:
+            guard b != 0 else { return 0 }
+            let r = a % b
+            return r < 0 ? r + abs(b) : r
+        case .min: return Swift.min(a, b)
+        case .max: return Swift.max(a, b)
+        case .eq: return a == b ? 1 : 0
+        case .ne: return a != b ? 1 : 0
+        case .lt: return a < b ? 1 : 0
+        case .le: return a <= b ? 1 : 0
+        case .gt: return a > b ? 1 : 0
+        case .ge: return a >= b ? 1 : 0
+        case .and: return a != 0 && b != 0 ? 1 : 0
+        case .or: return a != 0 || b != 0 ? 1 : 0
+        case .implies: return a == 0 || b != 0 ? 1 : 0
+        }
+    }
+}
