@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "KripkeCLI",
             dependencies: [
-                "Kripke", "Explorer", "Traces",
+                "Kripke", "Explorer", "Traces", "Symbolic", "SMT",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,0 +1,92 @@
+import Foundation
+import Kripke
+import Symbolic
+import Traces
+
+/// The text and JSON forms of a `kripke bmc` result, and its exit status. The JSON follows the
+/// `kripke.result/1` schema of `check` with `"engine": "bmc"`; a violation-free run has the verdict
+/// `"holds-to-depth"` and says how deep it looked.
+///
+/// ```swift
+/// print(BMCReport.text(result, ir: ir, options: .init(depth: 10, deadlock: true, bounded: false)))
+/// ```
+enum BMCReport {
+    struct Options {
+        let depth: Int
+        let deadlock: Bool
+        let bounded: Bool
+    }
+
+    static func status(_ result: BMCResult, options: Options) -> ExitStatus {
+        switch result.verdict {
+        case .violated: return .violated
+        case .holdsToDepth: return options.bounded ? .holds : .incomplete
+        }
+    }
+
+    private static func propertyNames(_ ir: SpecIR, _ options: Options) -> [String] {
+        ir.invariants.map { "'\($0.name)'" } + (options.deadlock ? ["deadlock freedom"] : [])
+    }
+
+    static func text(_ result: BMCResult, ir: SpecIR, options: Options) -> String {
+        var lines = ["kripke bmc \(ir.name)\(ResultText.parameterText(ir.parameters)) — symbolic, bounded model checking (Z3)"]
+        let statistics = result.statistics
+        switch result.verdict {
+        case .violated(let counterexample):
+            lines.append("Result: VIOLATED — \(counterexample.description) fails after \(counterexample.trace.length) steps")
+        case .holdsToDepth(let depth):
+            let names = propertyNames(ir, options)
+            lines.append("Result: HOLDS UP TO DEPTH \(depth) — \(names.joined(separator: ", ")) "
+                         + "\(names.count == 1 ? "holds" : "hold") in every run of at most \(depth) steps "
+                         + "(bounded, not a proof)")
+        }
+        lines.append(String(format: "Depth: %d  action instances: %d  message keys: %d  time: %.2f s",
+                            statistics.depth, statistics.instances, statistics.messageKeys, statistics.seconds))
+        if case .violated(let counterexample) = result.verdict {
+            lines.append("")
+            lines.append("Counterexample (\(counterexample.trace.length) steps, shortest; replayed on the explorer):")
+            lines.append(TextTraceFormatter().format(counterexample.trace))
+            lines.append("⇒ \(counterexample.description) is violated in the last state.")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(_ result: BMCResult, ir: SpecIR, options: Options) -> JSONValue {
+        let verdict: String
+        var failed: Counterexample?
+        switch result.verdict {
+        case .violated(let counterexample):
+            verdict = "violated"
+            failed = counterexample
+        case .holdsToDepth:
+            verdict = "holds-to-depth"
+        }
+        var properties: [(String, String, Counterexample.Property)] = ir.invariants.map { ($0.name, "invariant", .invariant($0.name)) }
+        if options.deadlock { properties.append(("deadlock freedom", "deadlock", .deadlock)) }
+        var members: [(String, JSONValue)] = [
+            ("schema", .string(KripkeVersion.resultSchema)),
+            ("tool", .object([("name", .string("kripke")), ("version", .string(KripkeVersion.current))])),
+            ("spec", .string(ir.name)),
+            ("parameters", .object(ir.parameters.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+            ("engine", .string("bmc")),
+            ("options", .object([("depth", .int(options.depth)), ("deadlock", .bool(options.deadlock)),
+                                 ("bounded", .bool(options.bounded))])),
+            ("verdict", .string(verdict)),
+            ("properties", .array(properties.map { name, kind, property in
+                let status = failed.map { $0.property == property ? "violated" : "unknown" } ?? "holds-to-depth"
+                return .object([("name", .string(name)), ("kind", .string(kind)), ("verdict", .string(status))])
+            })),
+            ("stats", .object([
+                ("depth", .int(result.statistics.depth)),
+                ("actionInstances", .int(result.statistics.instances)),
+                ("messageKeys", .int(result.statistics.messageKeys)),
+                ("seconds", .number((result.statistics.seconds * 1000).rounded() / 1000)),
+                ("secondsPerDepth", .array(result.statistics.secondsPerDepth.map { .number(($0 * 1000).rounded() / 1000) })),
+            ])),
+        ]
+        if let failed {
+            members.append(("counterexample", ITF.encode(failed.trace, description: "\(failed.description) violated")))
+        }
+        return .object(members)
+    }
+}
