@@ -20,8 +20,9 @@ import Kripke
 /// - `ricart-agrawala-tie-bug` — ties on equal sequence numbers are not broken by process id: two
 ///   processes that request with the same number each reply to the other, and both enter.
 ///
-/// **Pinned counts** (SpecsTests): correct, N=3 R=1: 2,092 states, 5,295 transitions, depth 21.
-/// Buggy, N=3 R=1: mutual exclusion violated after 8 steps.
+/// **Pinned counts** (SpecsTests): correct, N=3 R=1: 3,300 states, 10,270 transitions, depth 21
+/// (SPIN finds the same 3,300 states on the Promela model in Benchmarks/spin); N=2 R=2: 207 states.
+/// Buggy, N=3 R=1: mutual exclusion violated after 12 steps (8 steps with N=2).
 public enum RicartAgrawala {
     enum Variant { case correct, tieBug }
     enum Phase: Enumeration { case idle, waiting, critical }
