@@ -74,10 +74,17 @@ struct NetworkView {
         }
     }
 
-    /// Removes one copy of `key` from the unordered network.
+    /// Takes the delivered (or lost) message `key` out: one copy from the unordered network, or
+    /// the head of its FIFO channel.
     mutating func remove(_ key: MessageKey, layout: SymbolicLayout, algebra: Algebra) throws {
-        let index = layout.keyIndex[key]!
-        counters[index] = try algebra.binary(.subtract, counters[index], .constant(1))
+        switch layout.semantics {
+        case .unordered:
+            let index = layout.keyIndex[key]!
+            counters[index] = try algebra.binary(.subtract, counters[index], .constant(1))
+        case .fifo:
+            let channel = layout.channels.firstIndex(of: .init(sender: key.sender, receiver: key.receiver))!
+            try remove(channel: channel, position: 0, algebra: algebra)
+        }
     }
 
     /// Removes the entry at `position` of a FIFO channel, closing the gap as the explorer does.
