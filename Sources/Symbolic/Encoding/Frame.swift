@@ -13,6 +13,8 @@ struct Frame {
     let index: Int
     let slots: [Term]
     let counters: [Term]
+    /// Unordered networks: the number of messages in flight (the counters' sum, see `SpecEncoder.domains`).
+    let total: Term?
     let lengths: [Term]
     let queues: [[Term]]
 
@@ -29,10 +31,12 @@ struct Frame {
             counters = try layout.keys.map { key in
                 try context.intConst("net[\(key.sender)->\(key.receiver):\(key.code)]\(suffix)")
             }
+            total = try context.intConst("inFlight\(suffix)")
             lengths = []
             queues = []
         case .fifo:
             counters = []
+            total = nil
             lengths = try layout.channels.map { try context.intConst("len[\($0.sender)->\($0.receiver)]\(suffix)") }
             queues = try layout.channels.map { channel in
                 try (0..<layout.capacity).map { try context.intConst("queue[\(channel.sender)->\(channel.receiver)#\($0)]\(suffix)") }

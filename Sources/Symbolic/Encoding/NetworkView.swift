@@ -11,11 +11,14 @@ import SMT
 /// ```
 struct NetworkView {
     var counters: [SymValue]
+    /// Unordered: messages in flight, kept in step with the counters so a send need not sum them.
+    var total: SymValue
     var lengths: [SymValue]
     var queues: [[SymValue]]
 
     init(_ frame: Frame) {
         counters = frame.counters.map(SymValue.integer)
+        total = frame.total.map(SymValue.integer) ?? .constant(0)
         lengths = frame.lengths.map(SymValue.integer)
         queues = frame.queues.map { $0.map(SymValue.integer) }
     }
@@ -28,22 +31,23 @@ struct NetworkView {
         let capacity = layout.capacity
         switch layout.semantics {
         case .unordered:
-            let total = try algebra.sum(counters)
-            var full = try algebra.binary(.ge, total, .constant(capacity))
+            var adds = pc
             if duplicating {
                 var present: [SymValue] = []
                 for (key, when) in candidates {
                     guard let index = layout.keyIndex[key] else { continue }
                     present.append(try algebra.and([when, algebra.binary(.ge, counters[index], .constant(1))]))
                 }
-                full = try algebra.and([algebra.not(algebra.or(present)), full])
+                adds = try algebra.and([pc, algebra.not(algebra.or(present))])
             }
+            let full = try algebra.and([adds, algebra.binary(.ge, total, .constant(capacity))])
+            total = try algebra.ite(adds, algebra.sum([total, .constant(1)]), total)
             for (key, when) in candidates {
                 guard let index = layout.keyIndex[key] else { unknown.insert(key); continue }
                 let added = duplicating ? .constant(1) : try algebra.sum([counters[index], .constant(1)])
                 counters[index] = try algebra.ite(algebra.and([pc, when]), added, counters[index])
             }
-            return try algebra.and([pc, full])
+            return full
         case .fifo:
             var overflows: [SymValue] = []
             for (key, when) in candidates {
@@ -81,6 +85,7 @@ struct NetworkView {
         case .unordered:
             let index = layout.keyIndex[key]!
             counters[index] = try algebra.binary(.subtract, counters[index], .constant(1))
+            total = try algebra.binary(.subtract, total, .constant(1))
         case .fifo:
             let channel = layout.channels.firstIndex(of: .init(sender: key.sender, receiver: key.receiver))!
             try remove(channel: channel, position: 0, algebra: algebra)

@@ -83,8 +83,9 @@ final class SpecEncoder {
         let capacity = layout.capacity
         let perMessage = ir.network.duplicating ? min(1, capacity) : capacity
         parts += try frame.counters.map { try algebra.within(.integer($0), 0, perMessage) }
-        if !frame.counters.isEmpty {
-            parts.append(try algebra.binary(.le, algebra.sum(frame.counters.map(SymValue.integer)), .constant(capacity)))
+        if let total = frame.total {
+            parts.append(try algebra.binary(.eq, .integer(total), algebra.sum(frame.counters.map(SymValue.integer))))
+            parts.append(try algebra.binary(.le, .integer(total), .constant(capacity)))
         }
         for (channel, length) in frame.lengths.enumerated() {
             parts.append(try algebra.within(.integer(length), 0, capacity))
