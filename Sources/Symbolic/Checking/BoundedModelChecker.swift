@@ -32,6 +32,10 @@ public struct BoundedModelChecker {
         let start = Date()
         let context = try Context()
         let solver = try Solver(context: context)
+        // Measured on the Ricart–Agrawala tie bug, N=3, depths 0–9 (debug): 25 s with Z3's defaults,
+        // 4.9 s with the older simplex-based arithmetic solver and relevancy filtering off.
+        try solver.setParameter("smt.arith.solver", 2)
+        try solver.setParameter("smt.relevancy", 0)
         let encoder = try SpecEncoder(ir, context: context)
         var statistics = BMCStatistics()
         statistics.instances = encoder.instances.count
