@@ -47,6 +47,6 @@ struct KripkeCommand: ParsableCommand {
             2 usage or spec error, 3 incomplete (a limit was reached).
             """,
         version: KripkeVersion.current,
-        subcommands: [ListCommand.self, CheckCommand.self, ExplainCommand.self, TraceCommand.self, BMCCommand.self]
+        subcommands: [ListCommand.self, CheckCommand.self, ExplainCommand.self, TraceCommand.self, BMCCommand.self, ProveCommand.self]
     )
 }

@@ -1,0 +1,81 @@
+import Foundation
+import Kripke
+import Symbolic
+import Traces
+
+/// The text and JSON forms of a `kripke prove` result (`"engine": "k-induction"`, verdicts
+/// `proved`, `violated`, `not-inductive`), with the proof obligations for `--explain`.
+///
+/// ```swift
+/// print(ProveReport.text(result, ir: ir, explain: true))
+/// ```
+enum ProveReport {
+    static func text(_ result: KInduction.Result, ir: SpecIR, explain: Bool) -> String {
+        let names = ir.invariants.map { "'\($0.name)'" }.joined(separator: ", ")
+        var lines = ["kripke prove \(ir.name)\(ResultText.parameterText(ir.parameters)) — symbolic, k-induction (Z3)"]
+        switch result.verdict {
+        case .proved(let k):
+            lines.append("Result: PROVED — \(names) hold in every reachable state (\(k)-inductive)")
+        case .violated(let counterexample):
+            lines.append("Result: VIOLATED — \(counterexample.description) fails after \(counterexample.trace.length) steps")
+        case .notInductive(let k, let invariant, _):
+            lines.append("Result: NOT INDUCTIVE at k = \(k) — '\(invariant)' can fail after \(k + 1) steps from states "
+                         + "that satisfy every invariant (counterexample to induction below)")
+        }
+        lines.append(String(format: "Time: %.2f s", result.seconds))
+        if explain { lines += obligations(result, names: names) }
+        switch result.verdict {
+        case .proved:
+            break
+        case .violated(let counterexample):
+            lines += ["", "Counterexample (\(counterexample.trace.length) steps, shortest; replayed on the explorer):",
+                      TextTraceFormatter().format(counterexample.trace),
+                      "⇒ \(counterexample.description) is violated in the last state."]
+        case .notInductive(_, let invariant, let cti):
+            lines += ["", "Counterexample to induction (its first state satisfies the invariants but may be unreachable):",
+                      TextTraceFormatter().format(cti),
+                      "⇒ invariant '\(invariant)' is violated in the last state. Strengthen the invariants with a lemma "
+                      + "that the first state violates, or try a larger --max-k."]
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func obligations(_ result: KInduction.Result, names: String) -> [String] {
+        var lines = ["", "Proof obligations:"]
+        let k = result.stepCases.last?.k ?? 0
+        let violated: Bool = if case .violated = result.verdict { true } else { false }
+        lines.append("  initiation: \(names) \(names.contains(",") ? "hold" : "holds") in every run of at most \(k) steps from the initial state "
+                     + "(bounded model checking) — \(violated ? "FAILS" : "discharged")")
+        for (stepK, closed) in result.stepCases {
+            lines.append("  consecution, k = \(stepK): \(stepK + 1) distinct consecutive states satisfying \(names) "
+                         + "are followed only by states satisfying them — \(closed ? "discharged" : "fails")")
+        }
+        return lines
+    }
+
+    static func json(_ result: KInduction.Result, ir: SpecIR, maxK: Int) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("schema", .string(KripkeVersion.resultSchema)),
+            ("tool", .object([("name", .string("kripke")), ("version", .string(KripkeVersion.current))])),
+            ("spec", .string(ir.name)),
+            ("parameters", .object(ir.parameters.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
+            ("engine", .string("k-induction")),
+            ("options", .object([("maxK", .int(maxK))])),
+        ]
+        switch result.verdict {
+        case .proved(let k):
+            members += [("verdict", .string("proved")), ("k", .int(k))]
+        case .violated(let counterexample):
+            members += [("verdict", .string("violated")),
+                        ("counterexample", ITF.encode(counterexample.trace, description: "\(counterexample.description) violated"))]
+        case .notInductive(let k, let invariant, let cti):
+            members += [("verdict", .string("not-inductive")), ("k", .int(k)), ("invariant", .string(invariant)),
+                        ("cti", ITF.encode(cti, description: "counterexample to induction of '\(invariant)'"))]
+        }
+        members.append(("stats", .object([
+            ("seconds", .number((result.seconds * 1000).rounded() / 1000)),
+            ("stepCases", .array(result.stepCases.map { .object([("k", .int($0.k)), ("closed", .bool($0.closed))]) })),
+        ])))
+        return .object(members)
+    }
+}
