@@ -31,7 +31,7 @@ extension SpecPrinter {
         case .binary(.max, let lhs, let rhs): return "max(\(text(lhs)), \(text(rhs)))"
         case .binary(let op, let lhs, let rhs):
             let left = wrapped(lhs, as: domain(of: rhs)), right = wrapped(rhs, as: domain(of: lhs))
-            return "\(left) \(symbol(op)) \(right)"
+            return "\(left) \(op.symbol) \(right)"
         case .ite(let condition, let then, let otherwise):
             return "(if \(text(condition)) then \(text(then, as: expected)) else \(text(otherwise, as: expected)))"
         case .aggregate(let kind, let binding, let domain, let body):
@@ -64,27 +64,6 @@ extension SpecPrinter {
         case .enumeration(_, let cases)?: return value >= 0 && value < cases.count ? cases[value] : String(value)
         case .process?: return value == ProcessID.noneValue ? "none" : ir.processName(value)
         default: return String(value)
-        }
-    }
-
-    private func symbol(_ op: Expr.BinaryOperator) -> String {
-        switch op {
-        case .add: return "+"
-        case .subtract: return "-"
-        case .multiply: return "*"
-        case .divide: return "/"
-        case .modulo: return "mod"
-        case .eq: return "=="
-        case .ne: return "!="
-        case .lt: return "<"
-        case .le: return "<="
-        case .gt: return ">"
-        case .ge: return ">="
-        case .and: return "and"
-        case .or: return "or"
-        case .implies: return "implies"
-        case .min: return "min"
-        case .max: return "max"
         }
     }
 }

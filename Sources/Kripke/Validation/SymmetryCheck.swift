@@ -186,27 +186,3 @@ struct SymmetryCheck {
         }
     }
 }
-
-extension Expr.BinaryOperator {
-    /// The operator as a spec author writes it.
-    var symbol: String {
-        switch self {
-        case .add: return "+"
-        case .subtract: return "-"
-        case .multiply: return "*"
-        case .divide: return "/"
-        case .modulo: return "%"
-        case .min: return "Min"
-        case .max: return "Max"
-        case .eq: return "=="
-        case .ne: return "!="
-        case .lt: return "<"
-        case .le: return "<="
-        case .gt: return ">"
-        case .ge: return ">="
-        case .and: return "&&"
-        case .or: return "||"
-        case .implies: return "implies"
-        }
-    }
-}
