@@ -151,6 +151,23 @@ import Testing
         #expect(result.statistics.states == 5)
     }
 
+    /// Regression: an action without a chosen value must not overwrite its process binding
+    /// (here binding 0, since no variable allocates a binding first).
+    @Test func everyProcessActsAsItself() throws {
+        let result = try run({ s in
+            let procs = s.processes("p", count: 2)
+            let marked = s.global("marked", in: .processOrNone(procs), initial: .none)
+            s.action("mark", for: procs) { i in
+                Require(marked == .none)
+                marked <- i
+            }
+            s.invariant("p1 never marks", marked != procs.process(1))
+        }, deadlock: false)
+        guard case .violated(let violation) = result.verdict else { Issue.record("p1 should be able to mark"); return }
+        #expect(violation.trace.steps.map(\.description) == ["p1: mark"])
+        #expect(result.statistics.states == 3)
+    }
+
     @Test func stateLimitEndsIncomplete() throws {
         let spec = SpecDefinition(name: "t", summary: "", parameters: [], expectation: .holds) { s in
             let procs = s.processes("p", count: 4)

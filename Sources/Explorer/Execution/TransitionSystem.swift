@@ -108,7 +108,7 @@ final class TransitionSystem {
                     for choice in action.choices ?? 0..<1 {
                         machine.reload(state)
                         machine.bindings[action.processBinding] = process
-                        machine.bindings[action.choiceBinding] = choice
+                        if action.choices != nil { machine.bindings[action.choiceBinding] = choice }
                         let instance = ActionInstance(action: index, process: process, choice: choice, sender: -1, messageCode: -1)
                         if !finish(action.run(machine), instance, machine, &expansion, emit) { return expansion }
                     }
