@@ -110,6 +110,20 @@ import Traces
         #expect(output.stdout.contains("reply"))
     }
 
+    @Test func replayAcceptsARealRunAndRejectsATamperedOne() throws {
+        let good = try CommandRunner.run(["trace", "replay", Self.golden])
+        #expect(good.status == 0)
+        #expect(good.stdout.contains("replays: 12 steps of ricart-agrawala-tie-bug (N=3, R=1)"))
+        let text = try String(contentsOfFile: Self.golden, encoding: .utf8)
+        let tampered = text.replacingOccurrences(of: "\"critical\"", with: "\"idle\"")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tampered-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try tampered.write(toFile: path, atomically: true, encoding: .utf8)
+        let bad = try CommandRunner.run(["trace", "replay", path])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("does not replay at step 11 (p0: enter)"))
+    }
+
     @Test func unreadableOrMalformedTraceExitsTwo() throws {
         let missing = try CommandRunner.run(["trace", "show", "/no/such/file.json"])
         #expect(missing.status == 2)

@@ -77,6 +77,8 @@ import Traces
         let goldenJSON = try String(contentsOf: jsonURL, encoding: .utf8)
         #expect(text == goldenText, "counterexample of \(name) differs from Counterexamples/\(name).txt (rerun with KRIPKE_UPDATE_GOLDEN=1 after checking why)")
         #expect(json == goldenJSON, "ITF counterexample of \(name) differs from Counterexamples/\(name).itf.json")
-        #expect(try ITF.decode(JSONValue.parse(goldenJSON)) == violation.trace)
+        let golden = try ITF.decode(JSONValue.parse(goldenJSON))
+        #expect(golden == violation.trace)
+        #expect(try TraceReplay(SpecHarness.spec(name).instantiate()).replay(golden) == .replays)
     }
 }

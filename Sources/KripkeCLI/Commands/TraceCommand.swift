@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import Explorer
 import Kripke
 import Traces
 
-/// `kripke trace show|render <file>`: read an ITF trace (as written by `check --trace-out` or
+/// `kripke trace show|render|replay <file>`: read an ITF trace (as written by `check --trace-out` or
 /// kept in Counterexamples/) and print it for people.
 ///
 /// ```text
@@ -12,7 +13,34 @@ import Traces
 struct TraceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trace", abstract: "Show or render a trace file (ITF JSON).",
-        subcommands: [Show.self, Render.self])
+        subcommands: [Show.self, Render.self, Replay.self])
+
+    struct Replay: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check that a trace is a run of its spec: the initial state, then one enabled step after another.",
+            discussion: "Exit 0 when it replays, 1 when a step does not, 2 when the file or its spec cannot be read.")
+
+        @Argument(help: "An ITF JSON trace file written by kripke.")
+        var file: String
+
+        func run() throws {
+            let trace = try TraceFile.read(file)
+            let definition = try SpecCatalog.spec(named: trace.spec)
+            let ir: SpecIR
+            do {
+                ir = try definition.instantiate(trace.parameters)
+            } catch {
+                throw CLIError(error.description)
+            }
+            switch try TraceReplay(ir).replay(trace) {
+            case .replays:
+                print("replays: \(trace.length) steps of \(trace.spec)\(ResultText.parameterText(trace.parameters)), each enabled where it is taken")
+            case .mismatch(let step, let reason):
+                print(step == 0 ? "does not replay: \(reason)" : "does not replay at step \(step) (\(trace.steps[step - 1])): \(reason)")
+                throw ExitCode(ExitStatus.violated.rawValue)
+            }
+        }
+    }
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
