@@ -26,7 +26,8 @@ import Kripke
 ///   majority while the first is still in the critical section.
 ///
 /// **Pinned counts** (SpecsTests): correct, N=2 K=3 R=1: 9,365 states, 36,284 transitions,
-/// depth 42. Half, K=3: mutual exclusion violated after 16 steps (20 with K=4); amnesia: after 17.
+/// depth 42 (with giving up disabled the depth is 22: the deepest states lie behind a client
+/// that gave up and retried, with its RELEASEs and new REQUESTs in flight together). Half, K=3: mutual exclusion violated after 16 steps (20 with K=4); amnesia: after 17.
 public enum MajorityVoting {
     enum Variant { case correct, half, amnesia }
     enum Phase: Enumeration { case idle, waiting, critical }
