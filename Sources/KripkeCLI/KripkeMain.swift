@@ -47,6 +47,7 @@ struct KripkeCommand: ParsableCommand {
             2 usage or spec error, 3 incomplete (a limit was reached).
             """,
         version: KripkeVersion.current,
-        subcommands: [ListCommand.self, CheckCommand.self, ExplainCommand.self, TraceCommand.self, BMCCommand.self, ProveCommand.self]
+        subcommands: [ListCommand.self, CheckCommand.self, ExplainCommand.self, TraceCommand.self, BMCCommand.self, ProveCommand.self,
+                      QuorumCommand.self]
     )
 }
