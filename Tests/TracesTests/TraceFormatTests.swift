@@ -76,4 +76,9 @@ import Traces
         let withoutGhosts = TextTraceFormatter(showGhosts: false).format(Self.trace)
         #expect(!withoutGhosts.contains("count"))
     }
+
+    @Test func aCounterexampleToInductionStartsInAnArbitraryState() {
+        let text = TextTraceFormatter(firstState: .arbitrary).format(Self.trace)
+        #expect(text.hasPrefix("State 0 (arbitrary state satisfying the invariants — may be unreachable)\n"))
+    }
 }

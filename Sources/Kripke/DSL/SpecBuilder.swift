@@ -174,6 +174,17 @@ public final class SpecBuilder {
                                         location: SourceLocation(file: file, line: line)))
     }
 
+    /// A named helper lemma: checked like an invariant by every engine, and assumed by `kripke prove`
+    /// in the consecution of the invariants (after being proved inductive together with them).
+    ///
+    /// ```swift
+    /// s.lemma("acks come from replicas that stored version 1", acks <= Count(replicas) { r in version[r] == 1 })
+    /// ```
+    public func lemma(_ name: String, _ condition: Term<Bool>, file: String = #fileID, line: Int = #line) {
+        invariants.append(InvariantDecl(name: name, condition: condition.expr,
+                                        location: SourceLocation(file: file, line: line), isLemma: true))
+    }
+
     /// States where no step is enabled but the run has ended normally (not a deadlock).
     public func validEndState(_ condition: Term<Bool>) { validEndState = condition.expr }
 

@@ -188,17 +188,23 @@ public struct ActionDecl: Hashable, Sendable {
 }
 
 /// A named safety property: a predicate over the global state that must hold in every reachable state.
+/// A lemma (`isLemma`) is checked like any invariant; `kripke prove` proves it inductive together
+/// with the invariants and assumes it in their consecution, to strengthen them (as in Ivy).
 ///
 /// ```swift
 /// let mutex = InvariantDecl(name: "mutual exclusion", condition: atMostOne, location: loc)
+/// let helper = InvariantDecl(name: "one token", condition: oneToken, location: loc, isLemma: true)
 /// ```
 public struct InvariantDecl: Hashable, Sendable {
     public let name: String
     public let condition: Expr
     public let location: SourceLocation
-    public init(name: String, condition: Expr, location: SourceLocation) {
+    /// A helper lemma rather than a property the user asked for.
+    public let isLemma: Bool
+    public init(name: String, condition: Expr, location: SourceLocation, isLemma: Bool = false) {
         self.name = name
         self.condition = condition
         self.location = location
+        self.isLemma = isLemma
     }
 }

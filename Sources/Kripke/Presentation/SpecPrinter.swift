@@ -74,7 +74,7 @@ public struct SpecPrinter {
         domains = [:]
         message = nil
         lines.append("invariants:")
-        for invariant in ir.invariants { lines.append("  \(invariant.name): \(text(invariant.condition))") }
+        for invariant in ir.invariants { lines.append("  \(invariant.isLemma ? "lemma " : "")\(invariant.name): \(text(invariant.condition))") }
         if let end = ir.validEndState { lines.append("valid end states: \(text(end))") }
         return lines.joined(separator: "\n")
     }

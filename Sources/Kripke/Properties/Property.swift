@@ -55,6 +55,12 @@ extension SpecBuilder {
         invariant(property.name, property.condition, file: file, line: line)
     }
 
+    /// Adds a property template (or any `Property`) as a helper lemma, e.g.
+    /// `s.lemma(Property("one token", Count(procs) { i in hasToken[i] } <= 1))`.
+    public func lemma(_ property: Property, file: String = #fileID, line: Int = #line) {
+        lemma(property.name, property.condition, file: file, line: line)
+    }
+
     /// Rejects a combination of parameter values that the spec does not support, e.g. `W > N`.
     public func constraint(_ holds: Bool, _ message: String, file: String = #fileID, line: Int = #line) {
         if !holds {

@@ -4,14 +4,15 @@ import Symbolic
 import Traces
 
 /// The text and JSON forms of a `kripke prove` result (`"engine": "k-induction"`, verdicts
-/// `proved`, `violated`, `not-inductive`), with the proof obligations for `--explain`.
+/// `proved`, `violated`, `not-inductive`), with the proof obligations for `--explain`: initiation
+/// and consecution for each invariant and each lemma.
 ///
 /// ```swift
 /// print(ProveReport.text(result, ir: ir, explain: true))
 /// ```
 enum ProveReport {
     static func text(_ result: KInduction.Result, ir: SpecIR, explain: Bool) -> String {
-        let names = ir.invariants.map { "'\($0.name)'" }.joined(separator: ", ")
+        let names = ir.invariants.map { "\($0.isLemma ? "lemma " : "")'\($0.name)'" }.joined(separator: ", ")
         var lines = ["kripke prove \(ir.name)\(ResultText.parameterText(ir.parameters)) — symbolic, k-induction (Z3)"]
         switch result.verdict {
         case .proved(let k):
@@ -19,11 +20,11 @@ enum ProveReport {
         case .violated(let counterexample):
             lines.append("Result: VIOLATED — \(counterexample.description) fails after \(counterexample.trace.length) steps")
         case .notInductive(let k, let invariant, _):
-            lines.append("Result: NOT INDUCTIVE at k = \(k) — '\(invariant)' can fail after \(k + 1) steps from states "
-                         + "that satisfy every invariant (counterexample to induction below)")
+            lines.append("Result: NOT INDUCTIVE at k = \(k) — \(kind(invariant, ir)) '\(invariant)' can fail at step \(k + 1) "
+                         + "from states that satisfy every invariant and lemma (counterexample to induction below)")
         }
         lines.append(String(format: "Time: %.2f s", result.seconds))
-        if explain { lines += obligations(result, names: names) }
+        if explain { lines += obligations(result, ir: ir) }
         switch result.verdict {
         case .proved:
             break
@@ -33,22 +34,37 @@ enum ProveReport {
                       "⇒ \(counterexample.description) is violated in the last state."]
         case .notInductive(_, let invariant, let cti):
             lines += ["", "Counterexample to induction (its first state satisfies the invariants but may be unreachable):",
-                      TextTraceFormatter().format(cti),
-                      "⇒ invariant '\(invariant)' is violated in the last state. Strengthen the invariants with a lemma "
-                      + "that the first state violates, or try a larger --max-k."]
+                      TextTraceFormatter(firstState: .arbitrary).format(cti),
+                      "⇒ \(kind(invariant, ir)) '\(invariant)' is violated in the last state (step \(cti.length)). Strengthen "
+                      + "the invariants with a lemma that the first state violates, or try a larger --max-k."]
         }
         return lines.joined(separator: "\n")
     }
 
-    private static func obligations(_ result: KInduction.Result, names: String) -> [String] {
-        var lines = ["", "Proof obligations:"]
+    private static func kind(_ name: String, _ ir: SpecIR) -> String {
+        ir.invariants.first { $0.name == name }?.isLemma == true ? "lemma" : "invariant"
+    }
+
+    private static func obligations(_ result: KInduction.Result, ir: SpecIR) -> [String] {
         let k = result.stepCases.last?.k ?? 0
-        let violated: Bool = if case .violated = result.verdict { true } else { false }
-        lines.append("  initiation: \(names) \(names.contains(",") ? "hold" : "holds") in every run of at most \(k) steps from the initial state "
-                     + "(bounded model checking) — \(violated ? "FAILS" : "discharged")")
-        for (stepK, closed) in result.stepCases {
-            lines.append("  consecution, k = \(stepK): \(stepK + 1) distinct consecutive states satisfying \(names) "
-                         + "are followed only by states satisfying them — \(closed ? "discharged" : "fails")")
+        var failedInitiation: String?
+        if case .violated(let counterexample) = result.verdict, case .invariant(let name) = counterexample.property {
+            failedInitiation = name
+        }
+        var lines = ["", "Proof obligations (k = \(k)):"]
+        for stepCase in result.stepCases.dropLast() {
+            lines.append("  k = \(stepCase.k): some invariant or lemma is not \(stepCase.k)-inductive — tried k = \(stepCase.k + 1)")
+        }
+        for obligation in result.consecution {
+            let name = "\(kind(obligation.property, ir)) '\(obligation.property)'"
+            let initiation = failedInitiation == obligation.property ? "FAILS"
+                : failedInitiation == nil ? "discharged" : "not checked past the violation"
+            lines.append("  initiation of \(name): holds in every run of at most \(k) steps from the initial state "
+                         + "(bounded model checking) — \(initiation)")
+            let uses = obligation.uses.isEmpty ? "" : ", assuming " + obligation.uses.map { "'\($0)'" }.joined(separator: ", ")
+            lines.append("  consecution of \(name): \(k + 1) distinct consecutive states satisfying every invariant and "
+                         + "lemma are followed only by states satisfying it — "
+                         + (obligation.holds ? "discharged\(uses)" : "FAILS (a counterexample to induction ends in a state violating it)"))
         }
         return lines
     }
@@ -75,6 +91,10 @@ enum ProveReport {
         members.append(("stats", .object([
             ("seconds", .number((result.seconds * 1000).rounded() / 1000)),
             ("stepCases", .array(result.stepCases.map { .object([("k", .int($0.k)), ("closed", .bool($0.closed))]) })),
+            ("consecution", .array(result.consecution.map {
+                .object([("property", .string($0.property)), ("lemma", .bool($0.isLemma)), ("holds", .bool($0.holds)),
+                         ("uses", .array($0.uses.map { .string($0) }))])
+            })),
         ])))
         return .object(members)
     }

@@ -10,15 +10,31 @@ import Kripke
 ///   phase[p0]: idle → waiting
 ///   sent: request{seq: 1} p0 → p1
 /// ```
+///
+/// A counterexample to induction starts anywhere: `TextTraceFormatter(firstState: .arbitrary)`
+/// labels its first state "State 0 (arbitrary state satisfying the invariants — may be unreachable)".
 public struct TextTraceFormatter: Sendable {
-    public var showGhosts: Bool
+    /// How the first state of a trace came about.
+    public enum FirstState: Sendable {
+        /// An initial state of the spec (every explorer and BMC trace).
+        case initial
+        /// Any state satisfying the invariants and lemmas (the first state of a CTI).
+        case arbitrary
+    }
 
-    public init(showGhosts: Bool = true) { self.showGhosts = showGhosts }
+    public var showGhosts: Bool
+    public var firstState: FirstState
+
+    public init(showGhosts: Bool = true, firstState: FirstState = .initial) {
+        self.showGhosts = showGhosts
+        self.firstState = firstState
+    }
 
     public func format(_ trace: Trace) -> String {
         var lines: [String] = []
         let shown = trace.variables.filter { showGhosts || !trace.ghosts.contains($0) }
-        lines.append("State 0 (initial)")
+        lines.append(firstState == .initial ? "State 0 (initial)"
+                     : "State 0 (arbitrary state satisfying the invariants — may be unreachable)")
         let width = shown.map(\.count).max() ?? 0
         for name in shown {
             let value = name == "network" ? networkSummary(trace.states[0]) : (trace.states[0][name]?.description ?? "?")
