@@ -17,7 +17,8 @@ import Kripke
 /// (default 2), crashes `F` (default 0). `W ≤ N` and `R ≤ N` are required.
 ///
 /// **Properties**: *read-your-writes* — a finished read returns version 1, the completed write;
-/// no deadlock — the write and the read both complete.
+/// no deadlock — the write and the read both complete. The correct variant carries helper lemmas
+/// (QuorumReplicationLemmas.swift) with which `kripke prove` proves read-your-writes for W + R > N.
 ///
 /// **Verdicts**: holds for (N,W,R) = (3,2,2), (5,3,3); violated for (3,2,1), (3,1,2), (4,2,2).
 ///
@@ -129,5 +130,11 @@ public enum QuorumReplication {
         let finished = readPhase[reader.only] == .done
         s.invariant("read-your-writes", finished.implies(result[reader.only] == 1))
         s.validEndState(finished)
+        if variant == .correct {
+            let model = Model(replicas: replicas, writer: writer.only, reader: reader.only, version: version,
+                              writePhase: writePhase, acks: acks, readPhase: readPhase, replies: replies, result: result,
+                              write: write, ack: ack, read: read, reply: reply, ver: ver)
+            lemmas(s, model, n: n, w: w, r: r)
+        }
     }
 }

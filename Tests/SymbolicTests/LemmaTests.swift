@@ -1,5 +1,6 @@
 import Explorer
 import Kripke
+import Specs
 @testable import Symbolic
 import Testing
 
@@ -63,5 +64,19 @@ import Testing
             return
         }
         #expect(violation.kind == .invariant("x at most 1"))
+    }
+}
+
+/// The shipped inductive invariant of the quorum spec: read-your-writes with its lemmas is
+/// proved by k-induction (0-inductive) at the defaults and at (5, 3, 3).
+@Suite struct ShippedProofTests {
+    @Test(arguments: [["N": 3, "W": 2, "R": 2], ["N": 5, "W": 3, "R": 3]])
+    func quorumReplicationIsProved(parameters: [String: Int]) throws {
+        let result = try KInduction(QuorumReplication.correct.instantiate(parameters)).run(maxK: 2)
+        guard case .proved(0) = result.verdict else {
+            Issue.record("read-your-writes with its lemmas is 0-inductive: \(result.verdict)")
+            return
+        }
+        #expect(result.consecution.allSatisfy { $0.holds })
     }
 }

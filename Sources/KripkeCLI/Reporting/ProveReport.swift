@@ -59,11 +59,12 @@ enum ProveReport {
             let name = "\(kind(obligation.property, ir)) '\(obligation.property)'"
             let initiation = failedInitiation == obligation.property ? "FAILS"
                 : failedInitiation == nil ? "discharged" : "not checked past the violation"
-            lines.append("  initiation of \(name): holds in every run of at most \(k) steps from the initial state "
-                         + "(bounded model checking) — \(initiation)")
+            lines.append("  initiation of \(name): holds in every run of at most \(k) step\(k == 1 ? "" : "s") from "
+                         + "the initial state (bounded model checking) — \(initiation)")
             let uses = obligation.uses.isEmpty ? "" : ", assuming " + obligation.uses.map { "'\($0)'" }.joined(separator: ", ")
-            lines.append("  consecution of \(name): \(k + 1) distinct consecutive states satisfying every invariant and "
-                         + "lemma are followed only by states satisfying it — "
+            let states = k == 0 ? "a state satisfying every invariant and lemma is"
+                : "\(k + 1) distinct consecutive states satisfying every invariant and lemma are"
+            lines.append("  consecution of \(name): \(states) followed only by states satisfying it — "
                          + (obligation.holds ? "discharged\(uses)" : "FAILS (a counterexample to induction ends in a state violating it)"))
         }
         return lines
