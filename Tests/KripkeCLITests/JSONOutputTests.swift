@@ -161,7 +161,7 @@ import Traces
         let output = try CommandRunner.run(["check", "quorum-replication", "--junit", path, "--quiet"])
         #expect(output.status == 0)
         let xml = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(xml.contains(#"tests="2" failures="0" errors="0" skipped="0""#))
+        #expect(xml.contains(#"tests="9" failures="0" errors="0" skipped="0""#))   // read-your-writes, 7 lemmas, deadlock freedom
     }
 
     @Test func sarifLocatesTheViolationAndCarriesTheSteps() throws {

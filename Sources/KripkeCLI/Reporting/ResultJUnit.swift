@@ -56,7 +56,7 @@ enum ResultJUnit {
 /// The properties a check settles, by display name and violation kind, in report order.
 enum PropertyList {
     static func properties(ir: SpecIR, options: SearchOptions) -> [(name: String, kind: Violation.Kind)] {
-        var list = ir.invariants.map { (name: "invariant '\($0.name)'", kind: Violation.Kind.invariant($0.name)) }
+        var list = ir.invariants.map { (name: "\($0.isLemma ? "lemma" : "invariant") '\($0.name)'", kind: Violation.Kind.invariant($0.name)) }
         if options.checkDeadlock { list.append((name: "deadlock freedom", kind: .deadlock)) }
         return list
     }
