@@ -43,19 +43,19 @@ import Testing
 
     @Test func messageCodecRoundTrips() throws {
         let ir = try Self.spec.instantiate()
-        let codec = MessageCodec(ir)
+        let codec = MessageNumbering(ir)
         #expect(codec.messageCount == 7)
         let fields = UnsafeMutablePointer<Int>.allocate(capacity: 1)
         defer { fields.deallocate() }
         for value in 0...6 {
             fields[0] = value
-            let code = try #require(codec.encode(kind: 0, fields: fields))
+            let code = try #require(codec.code(kind: 0, fields: fields))
             fields[0] = -1
             #expect(codec.decode(code, into: fields) == 0)
             #expect(fields[0] == value)
         }
         fields[0] = 7
-        #expect(codec.encode(kind: 0, fields: fields) == nil)
+        #expect(codec.code(kind: 0, fields: fields) == nil)
     }
 
     @Test func fingerprintSetInsertsOnceAndGrows() {

@@ -105,7 +105,7 @@ struct StmtCompiler {
             // evaluated against the handler's fields and collected in a separate buffer.
             let code: Int? = withUnsafeTemporaryAllocation(of: Int.self, capacity: max(values.count, 1)) { payload in
                 for (position, value) in values.enumerated() { payload[position] = value(machine) }
-                return layout.codec.encode(kind: kind, fields: payload.baseAddress!)
+                return layout.codec.code(kind: kind, fields: payload.baseAddress!)
             }
             guard machine.fault == nil else { return false }
             guard let code else {

@@ -23,7 +23,7 @@ struct StateLayout: Sendable {
     let semantics: NetworkDecl.Semantics
     let lossy: Bool
     let duplicating: Bool
-    let codec: MessageCodec
+    let codec: MessageNumbering
     /// Inclusive value range per slot.
     let slotLower: [Int]
     let slotUpper: [Int]
@@ -64,7 +64,7 @@ struct StateLayout: Sendable {
         semantics = ir.network.semantics
         lossy = ir.network.lossy
         duplicating = ir.network.duplicating
-        codec = MessageCodec(ir)
+        codec = MessageNumbering(ir)
         let networkSlots: Int
         let networkUpper: Int
         switch ir.network.semantics {

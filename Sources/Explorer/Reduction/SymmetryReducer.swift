@@ -164,7 +164,7 @@ final class SymmetryReducer {
         guard !symmetricFields.isEmpty else { return code }
         _ = layout.codec.decode(code, into: fields)
         for field in symmetricFields where fields[field] >= 0 { fields[field] = permutation[fields[field]] }
-        return layout.codec.encode(kind: kind, fields: fields) ?? code
+        return layout.codec.code(kind: kind, fields: fields) ?? code
     }
 
     /// A permutation-invariant summary of each process: multiset hashes of the values of its own

@@ -20,7 +20,7 @@ struct SymbolicInstance {
     let process: Int
     let kind: Kind
 
-    static func all(_ ir: SpecIR, layout: SymbolicLayout, catalog: MessageCatalog) throws -> [SymbolicInstance] {
+    static func all(_ ir: SpecIR, layout: SymbolicLayout, catalog: MessageNumbering) throws -> [SymbolicInstance] {
         var instances: [SymbolicInstance] = []
         for (index, action) in ir.actions.enumerated() {
             let role = ir.roles[action.role.index]

@@ -5,7 +5,7 @@ extension SpecEncoder {
     /// Encodes `instance` from `frame`: the delivered message is taken out of the network first
     /// (unless the network duplicates), then the body runs with the instance's bindings.
     static func step(_ instance: SymbolicInstance, from frame: Frame, ir: SpecIR, layout: SymbolicLayout,
-                     catalog: MessageCatalog, algebra: Algebra) throws -> StepEncoder {
+                     catalog: MessageNumbering, algebra: Algebra) throws -> StepEncoder {
         var step = StepEncoder(ir: ir, layout: layout, catalog: catalog, algebra: algebra, frame: frame)
         var scope = Scope()
         switch instance.kind {
@@ -31,7 +31,7 @@ extension SpecEncoder {
 
     /// The explorer's initial state: each variable slot's initial expression with its index
     /// bindings set, evaluated in declaration order over a zeroed state.
-    static func initialSlots(_ ir: SpecIR, layout: SymbolicLayout, catalog: MessageCatalog, algebra: Algebra,
+    static func initialSlots(_ ir: SpecIR, layout: SymbolicLayout, catalog: MessageNumbering, algebra: Algebra,
                              context: Context) throws -> [Int] {
         let probe = try Frame(index: 0, name: "init", layout: layout, ir: ir, context: context)
         var step = StepEncoder(ir: ir, layout: layout, catalog: catalog, algebra: algebra, frame: probe)

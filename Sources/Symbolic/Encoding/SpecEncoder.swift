@@ -16,7 +16,7 @@ final class SpecEncoder {
     let ir: SpecIR
     let context: Context
     let algebra: Algebra
-    let catalog: MessageCatalog
+    let catalog: MessageNumbering
     let layout: SymbolicLayout
     let instances: [SymbolicInstance]
     /// The initial state's slot values (the network starts empty).
@@ -38,7 +38,7 @@ final class SpecEncoder {
         self.ir = ir
         self.context = context
         algebra = Algebra(context: context)
-        catalog = MessageCatalog(ir)
+        catalog = MessageNumbering(ir)
         var keys: Set<MessageKey> = []
         while true {   // the messages that can ever be in flight: a fixpoint over sends
             let layout = SymbolicLayout(ir, keys: keys)

@@ -19,7 +19,7 @@ import SMT
 struct StepEncoder {
     let ir: SpecIR
     let layout: SymbolicLayout
-    let catalog: MessageCatalog
+    let catalog: MessageNumbering
     let algebra: Algebra
     var slots: [SymValue]
     var network: NetworkView
@@ -33,7 +33,7 @@ struct StepEncoder {
     /// Keys of messages sent that the layout has no counter or channel for (used to discover keys).
     var unknownKeys: Set<MessageKey> = []
 
-    init(ir: SpecIR, layout: SymbolicLayout, catalog: MessageCatalog, algebra: Algebra, frame: Frame) {
+    init(ir: SpecIR, layout: SymbolicLayout, catalog: MessageNumbering, algebra: Algebra, frame: Frame) {
         self.ir = ir
         self.layout = layout
         self.catalog = catalog
@@ -141,7 +141,7 @@ struct StepEncoder {
     }
 
     private func fieldRanges(_ kind: Int) -> [Range<Int>] {
-        zip(catalog.fieldLowers[kind], catalog.fieldSizes[kind]).map { $0..<($0 + $1) }
+        zip(catalog.fieldLowerBounds[kind], catalog.fieldSizes[kind]).map { $0..<($0 + $1) }
     }
 
     /// The values `value` may take within `range`, each with its condition, and when it lies outside.
