@@ -21,14 +21,11 @@ struct BMCCommand: ParsableCommand {
             depth K (only bounded: not a proof), or 0 with --bounded; 2 usage, spec or solver error.
             """)
 
-    @Argument(help: "The spec to check (see `kripke list`).")
-    var spec: String
+    @OptionGroup var selection: SpecSelection
 
     @Option(name: .long, help: "The largest number of steps of the runs checked.")
     var depth: Int
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("Set a spec parameter, e.g. --param N=4.", valueName: "NAME=VALUE"))
-    var parameters: [String] = []
 
     @Flag(name: .long, help: "Print the result as one JSON object on stdout.")
     var json = false
@@ -53,9 +50,9 @@ struct BMCCommand: ParsableCommand {
         let report = ResultReport(json: json)
         let ir: SpecIR
         do {
-            ir = try SpecCatalog.spec(named: spec).instantiate(try ParameterParsing.parse(parameters))
+            ir = try selection.instantiate()
         } catch {
-            throw report.error(error, spec: spec)
+            throw report.error(error, spec: selection.spec)
         }
         var checker = BoundedModelChecker(ir, checkDeadlock: !noDeadlock)
         if !quiet {
@@ -68,9 +65,9 @@ struct BMCCommand: ParsableCommand {
         do {
             result = try checker.run(depth: depth)
         } catch let error as SMTError {
-            throw report.error(CLIError("Z3 failed: \(error.message)"), spec: spec)
+            throw report.error(CLIError("Z3 failed: \(error.message)"), spec: selection.spec)
         } catch {
-            throw report.error(error, spec: spec)
+            throw report.error(error, spec: selection.spec)
         }
         let options = BMCReport.Options(depth: depth, deadlock: !noDeadlock, bounded: bounded)
         if json {
@@ -83,7 +80,7 @@ struct BMCCommand: ParsableCommand {
             do {
                 try document.rendered().write(toFile: traceOut, atomically: true, encoding: .utf8)
             } catch {
-                throw report.error(CLIError("cannot write the trace to '\(traceOut)': \(error.localizedDescription)"), spec: spec)
+                throw report.error(CLIError("cannot write the trace to '\(traceOut)': \(error.localizedDescription)"), spec: selection.spec)
             }
         }
         throw ExitCode(BMCReport.status(result, options: options).rawValue)

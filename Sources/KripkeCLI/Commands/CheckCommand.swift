@@ -15,11 +15,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Explore every reachable state of a spec (BFS) and check its invariants and deadlock freedom.")
 
-    @Argument(help: "The spec to check (see `kripke list`).")
-    var spec: String
+    @OptionGroup var selection: SpecSelection
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("Set a spec parameter, e.g. --param N=4.", valueName: "NAME=VALUE"))
-    var parameters: [String] = []
 
     @Flag(name: .long, help: "Print the result as one JSON object on stdout.")
     var json = false
@@ -66,13 +63,11 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let report = ResultReport(json: json)
-        let definition: SpecDefinition
         let ir: SpecIR
         do {
-            definition = try SpecCatalog.spec(named: spec)
-            ir = try definition.instantiate(try ParameterParsing.parse(parameters))
+            ir = try selection.instantiate()
         } catch {
-            throw report.error(error, spec: spec)
+            throw report.error(error, spec: selection.spec)
         }
         let options = searchOptions()
         do {
@@ -88,7 +83,7 @@ struct CheckCommand: ParsableCommand {
         } catch let fault as ModelFault {
             throw report.modelFault(fault, ir: ir)
         } catch let error as SpecError {
-            throw report.error(error, spec: spec)
+            throw report.error(error, spec: selection.spec)
         }
     }
 
@@ -108,7 +103,7 @@ struct CheckCommand: ParsableCommand {
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {
-            throw report.error(CLIError("cannot write '\(path)': \(error.localizedDescription)"), spec: spec)
+            throw report.error(CLIError("cannot write '\(path)': \(error.localizedDescription)"), spec: selection.spec)
         }
     }
 }

@@ -12,16 +12,13 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Print a spec as pseudocode read back from its IR: what exactly will be checked.")
 
-    @Argument(help: "The spec to explain (see `kripke list`).")
-    var spec: String
+    @OptionGroup var selection: SpecSelection
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("Set a spec parameter, e.g. --param N=4.", valueName: "NAME=VALUE"))
-    var parameters: [String] = []
 
     func run() throws {
-        let definition = try SpecCatalog.spec(named: spec)
+        let definition = try selection.definition()
         do {
-            let ir = try definition.instantiate(try ParameterParsing.parse(parameters))
+            let ir = try definition.instantiate(try ParameterParsing.parse(selection.parameters))
             print("\(definition.summary)\n")
             print(SpecPrinter(ir).render())
         } catch let error as SpecError {

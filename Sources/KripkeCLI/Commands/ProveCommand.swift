@@ -20,14 +20,11 @@ struct ProveCommand: ParsableCommand {
             2 usage, spec or solver error. Deadlock freedom is not part of the proof (use check or bmc).
             """)
 
-    @Argument(help: "The spec to prove (see `kripke list`).")
-    var spec: String
+    @OptionGroup var selection: SpecSelection
 
     @Option(name: .customLong("max-k"), help: "The largest k tried for the inductive step.")
     var maxK = 8
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("Set a spec parameter, e.g. --param N=4.", valueName: "NAME=VALUE"))
-    var parameters: [String] = []
 
     @Flag(name: .long, help: "Print the result as one JSON object on stdout.")
     var json = false
@@ -43,17 +40,17 @@ struct ProveCommand: ParsableCommand {
         let report = ResultReport(json: json)
         let ir: SpecIR
         do {
-            ir = try SpecCatalog.spec(named: spec).instantiate(try ParameterParsing.parse(parameters))
+            ir = try selection.instantiate()
         } catch {
-            throw report.error(error, spec: spec)
+            throw report.error(error, spec: selection.spec)
         }
         let result: KInduction.Result
         do {
             result = try KInduction(ir).run(maxK: maxK)
         } catch let error as SMTError {
-            throw report.error(CLIError("Z3 failed: \(error.message)"), spec: spec)
+            throw report.error(CLIError("Z3 failed: \(error.message)"), spec: selection.spec)
         } catch {
-            throw report.error(error, spec: spec)
+            throw report.error(error, spec: selection.spec)
         }
         print(json ? ProveReport.json(result, ir: ir, maxK: maxK).rendered()
                    : ProveReport.text(result, ir: ir, explain: explain))

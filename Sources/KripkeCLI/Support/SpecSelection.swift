@@ -1,0 +1,25 @@
+import ArgumentParser
+import Kripke
+
+/// The spec a command works on: its name and `--param NAME=VALUE` overrides, shared by
+/// `check`, `bmc`, `prove` and `explain`.
+///
+/// ```swift
+/// @OptionGroup var selection: SpecSelection
+/// let ir = try selection.instantiate()
+/// ```
+struct SpecSelection: ParsableArguments {
+    @Argument(help: "The spec (see `kripke list`).")
+    var spec: String
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Set a spec parameter, e.g. --param N=4.", valueName: "NAME=VALUE"))
+    var parameters: [String] = []
+
+    /// The spec's definition, or an error naming the specs there are.
+    func definition() throws -> SpecDefinition { try SpecCatalog.spec(named: spec) }
+
+    /// The spec instantiated with the given parameters and validated.
+    func instantiate() throws -> SpecIR {
+        try definition().instantiate(try ParameterParsing.parse(parameters))
+    }
+}
