@@ -98,6 +98,8 @@ KRIPKE_FLAGS=(--json --quiet)
 # Compare without reductions: pass the switches this build has.
 "$BIN/kripke" check --help | grep -q -- '--no-symmetry' && KRIPKE_FLAGS+=(--no-symmetry)
 "$BIN/kripke" check --help | grep -q -- '--no-por' && KRIPKE_FLAGS+=(--no-por)
+# One search thread, like SPIN's verifier: the table compares single-core CPU time.
+"$BIN/kripke" check --help | grep -q -- '--workers' && KRIPKE_FLAGS+=(--workers 1)
 HAS_SYMMETRY=0
 "$BIN/kripke" check --help | grep -q -- '--no-symmetry' && HAS_SYMMETRY=1
 
