@@ -48,12 +48,7 @@ struct BMCCommand: ParsableCommand {
 
     func run() throws {
         let report = ResultReport(json: json)
-        let ir: SpecIR
-        do {
-            ir = try selection.instantiate()
-        } catch {
-            throw report.error(error, spec: selection.spec)
-        }
+        let ir = try selection.instantiate(reporting: report)
         var checker = BoundedModelChecker(ir, checkDeadlock: !noDeadlock)
         if !quiet {
             checker.progress = { statistics in

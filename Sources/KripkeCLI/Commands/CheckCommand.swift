@@ -63,12 +63,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let report = ResultReport(json: json)
-        let ir: SpecIR
-        do {
-            ir = try selection.instantiate()
-        } catch {
-            throw report.error(error, spec: selection.spec)
-        }
+        let ir = try selection.instantiate(reporting: report)
         let options = searchOptions()
         do {
             let result = try BreadthFirstSearch(ir, options: options).run()

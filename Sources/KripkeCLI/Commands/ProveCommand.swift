@@ -38,12 +38,7 @@ struct ProveCommand: ParsableCommand {
 
     func run() throws {
         let report = ResultReport(json: json)
-        let ir: SpecIR
-        do {
-            ir = try selection.instantiate()
-        } catch {
-            throw report.error(error, spec: selection.spec)
-        }
+        let ir = try selection.instantiate(reporting: report)
         let result: KInduction.Result
         do {
             result = try KInduction(ir).run(maxK: maxK)

@@ -22,4 +22,14 @@ struct SpecSelection: ParsableArguments {
     func instantiate() throws -> SpecIR {
         try definition().instantiate(try ParameterParsing.parse(parameters))
     }
+
+    /// The instantiated spec; an unknown spec, bad parameter or invalid spec is reported (text or
+    /// JSON) and ends the command with exit code 2.
+    func instantiate(reporting report: ResultReport) throws -> SpecIR {
+        do {
+            return try instantiate()
+        } catch {
+            throw report.error(error, spec: spec)
+        }
+    }
 }
