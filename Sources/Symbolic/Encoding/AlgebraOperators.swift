@@ -10,7 +10,7 @@ extension Algebra {
     /// try algebra.binary(.modulo, .constant(-1), .constant(3))   // .constant(2)
     /// ```
     func binary(_ op: Expr.BinaryOperator, _ a: SymValue, _ b: SymValue) throws -> SymValue {
-        if let x = a.known, let y = b.known { return .constant(Algebra.fold(op, x, y)) }
+        if let x = a.known, let y = b.known { return .constant(op.apply(x, y) ?? 0) }
         switch op {
         case .and: return try and([a, b])
         case .or: return try or([a, b])
@@ -41,31 +41,6 @@ extension Algebra {
         case (.boolean, .constant(let c)): return c == 1 ? a : (c == 0 ? try not(a) : .false)
         case (.constant, .boolean): return try equality(b, a)
         default: return .boolean(try integer(a) == integer(b))
-        }
-    }
-
-    /// The explorer's arithmetic on known values.
-    static func fold(_ op: Expr.BinaryOperator, _ a: Int, _ b: Int) -> Int {
-        switch op {
-        case .add: return a &+ b
-        case .subtract: return a &- b
-        case .multiply: return a &* b
-        case .divide: return b == 0 ? 0 : a / b
-        case .modulo:
-            guard b != 0 else { return 0 }
-            let r = a % b
-            return r < 0 ? r + abs(b) : r
-        case .min: return Swift.min(a, b)
-        case .max: return Swift.max(a, b)
-        case .eq: return a == b ? 1 : 0
-        case .ne: return a != b ? 1 : 0
-        case .lt: return a < b ? 1 : 0
-        case .le: return a <= b ? 1 : 0
-        case .gt: return a > b ? 1 : 0
-        case .ge: return a >= b ? 1 : 0
-        case .and: return a != 0 && b != 0 ? 1 : 0
-        case .or: return a != 0 || b != 0 ? 1 : 0
-        case .implies: return a == 0 || b != 0 ? 1 : 0
         }
     }
 }
