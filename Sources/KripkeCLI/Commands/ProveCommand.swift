@@ -29,7 +29,10 @@ struct ProveCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the result as one JSON object on stdout.")
     var json = false
 
-    @Flag(name: .long, help: "List the proof obligations (initiation, consecution per k) and which were discharged.")
+    @Flag(name: .long, help: ArgumentHelp(
+        "List the proof obligations (initiation, consecution per k) and which were discharged.",
+        discussion: "For a counterexample to induction, also list candidate lemmas: facts true in every reachable state "
+            + "of this instance (explored, up to \(CandidateLemmas.maxStates) states) that its first state violates."))
     var explain = false
 
     func validate() throws {
@@ -47,8 +50,9 @@ struct ProveCommand: ParsableCommand {
         } catch {
             throw report.error(error, spec: selection.spec)
         }
-        print(json ? ProveReport.json(result, ir: ir, maxK: maxK).rendered()
-                   : ProveReport.text(result, ir: ir, explain: explain))
+        let hints = explain ? try CandidateLemmas(result, ir: ir) : nil
+        print(json ? ProveReport.json(result, ir: ir, maxK: maxK, hints: hints).rendered()
+                   : ProveReport.text(result, ir: ir, explain: explain, hints: hints))
         switch result.verdict {
         case .proved: throw ExitCode(ExitStatus.holds.rawValue)
         case .violated: throw ExitCode(ExitStatus.violated.rawValue)

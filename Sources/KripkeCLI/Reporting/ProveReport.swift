@@ -11,7 +11,7 @@ import Traces
 /// print(ProveReport.text(result, ir: ir, explain: true))
 /// ```
 enum ProveReport {
-    static func text(_ result: KInduction.Result, ir: SpecIR, explain: Bool) -> String {
+    static func text(_ result: KInduction.Result, ir: SpecIR, explain: Bool, hints: CandidateLemmas? = nil) -> String {
         let names = ir.invariants.map { "\($0.isLemma ? "lemma " : "")'\($0.name)'" }.joined(separator: ", ")
         var lines = ["kripke prove \(ir.name)\(ResultText.parameterText(ir.parameters)) — symbolic, k-induction (Z3)"]
         switch result.verdict {
@@ -36,7 +36,9 @@ enum ProveReport {
             lines += ["", "Counterexample to induction (its first state satisfies the invariants but may be unreachable):",
                       TextTraceFormatter(firstState: .arbitrary).format(cti),
                       "⇒ \(kind(invariant, ir)) '\(invariant)' is violated in the last state (step \(cti.length)). Strengthen "
-                      + "the invariants with a lemma that the first state violates, or try a larger --max-k."]
+                      + "the invariants with a lemma that the first state violates, or try a larger --max-k"
+                      + (explain ? "." : " (--explain suggests lemmas).")]
+            lines += hints?.text ?? []
         }
         return lines.joined(separator: "\n")
     }
@@ -70,7 +72,7 @@ enum ProveReport {
         return lines
     }
 
-    static func json(_ result: KInduction.Result, ir: SpecIR, maxK: Int) -> JSONValue {
+    static func json(_ result: KInduction.Result, ir: SpecIR, maxK: Int, hints: CandidateLemmas? = nil) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("schema", .string(KripkeVersion.resultSchema)),
             ("tool", .object([("name", .string("kripke")), ("version", .string(KripkeVersion.current))])),
@@ -88,6 +90,7 @@ enum ProveReport {
         case .notInductive(let k, let invariant, let cti):
             members += [("verdict", .string("not-inductive")), ("k", .int(k)), ("invariant", .string(invariant)),
                         ("cti", ITF.encode(cti, description: "counterexample to induction of '\(invariant)'"))]
+            if let hints { members.append(("candidateLemmas", hints.json)) }
         }
         members.append(("stats", .object([
             ("seconds", .number((result.seconds * 1000).rounded() / 1000)),
