@@ -4,7 +4,7 @@ import Symbolic
 import Testing
 
 /// k-induction verdicts: a bounded counter is proved, the tie bug is violated (by the base case,
-/// replayed), and mutual exclusion of correct Ricart–Agrawala alone is not inductive (a CTI).
+/// replayed), and mutual exclusion without lemmas (the tie-bug variant at small k) is not inductive (a CTI).
 @Suite struct KInductionTests {
     static let bounded = SpecDefinition(name: "bounded", summary: "x never passes 2", parameters: [],
                                         expectation: .holds) { s in
@@ -35,8 +35,9 @@ import Testing
         #expect(counterexample.trace.length == 8)
     }
 
+    /// The tie-bug variant carries no lemmas; its bug is 8 steps deep, beyond the base case at k ≤ 2.
     @Test func mutualExclusionAloneIsNotInductive() throws {
-        let ir = try RicartAgrawala.correct.instantiate(["N": 2])
+        let ir = try RicartAgrawala.tieBug.instantiate(["N": 2])
         guard case .notInductive(let k, let invariant, let cti) = try KInduction(ir).run(maxK: 2).verdict else {
             Issue.record("mutual exclusion needs lemmas to be inductive")
             return
