@@ -18,7 +18,8 @@ struct BMCCommand: ParsableCommand {
         abstract: "Search every run of up to K steps for an invariant violation or deadlock, with Z3.",
         discussion: """
             Exit codes: 1 a property is violated (shortest counterexample printed); 3 no violation up to \
-            depth K (only bounded: not a proof), or 0 with --bounded; 2 usage, spec or solver error.
+            depth K (only bounded: not a proof), or 0 with --bounded; 3 also when --max-seconds runs out \
+            (the depth fully checked is reported); 2 usage, spec or solver error.
             """)
 
     @OptionGroup var selection: SpecSelection
@@ -33,6 +34,9 @@ struct BMCCommand: ParsableCommand {
     @Flag(name: .long, help: "A bounded check is what is asked for: exit 0 (not 3) when no violation is found.")
     var bounded = false
 
+    @Option(name: .customLong("max-seconds"), help: "Stop after this many seconds (exit 3, with the depth fully checked).")
+    var maxSeconds: Double?
+
     @Flag(name: .customLong("no-deadlock"), help: "Do not report states without enabled steps as deadlocks.")
     var noDeadlock = false
 
@@ -44,12 +48,14 @@ struct BMCCommand: ParsableCommand {
 
     func validate() throws {
         if depth < 0 { throw ValidationError("--depth must be at least 0") }
+        if let maxSeconds, !(maxSeconds > 0) { throw ValidationError("--max-seconds must be positive") }
     }
 
     func run() throws {
         let report = ResultReport(json: json)
         let ir = try selection.instantiate(reporting: report)
         var checker = BoundedModelChecker(ir, checkDeadlock: !noDeadlock)
+        checker.maxSeconds = maxSeconds
         if !quiet {
             checker.progress = { statistics in
                 let line = String(format: "… depth %d checked, %.2f s\n", statistics.depth, statistics.secondsPerDepth.last ?? 0)
@@ -64,7 +70,7 @@ struct BMCCommand: ParsableCommand {
         } catch {
             throw report.error(error, spec: selection.spec)
         }
-        let options = BMCReport.Options(depth: depth, deadlock: !noDeadlock, bounded: bounded)
+        let options = BMCReport.Options(depth: depth, deadlock: !noDeadlock, bounded: bounded, maxSeconds: maxSeconds)
         if json {
             print(BMCReport.json(result, ir: ir, options: options).rendered())
         } else {

@@ -15,12 +15,14 @@ enum BMCReport {
         let depth: Int
         let deadlock: Bool
         let bounded: Bool
+        var maxSeconds: Double? = nil
     }
 
     static func status(_ result: BMCResult, options: Options) -> ExitStatus {
         switch result.verdict {
         case .violated: return .violated
         case .holdsToDepth: return options.bounded ? .holds : .incomplete
+        case .timedOut: return .incomplete
         }
     }
 
@@ -39,6 +41,11 @@ enum BMCReport {
             lines.append("Result: HOLDS UP TO DEPTH \(depth) — \(names.joined(separator: ", ")) "
                          + "\(names.count == 1 ? "holds" : "hold") in every run of at most \(depth) steps "
                          + "(bounded, not a proof)")
+        case .timedOut(let checked):
+            let names = propertyNames(ir, options)
+            lines.append("Result: INCOMPLETE — the time limit of \(options.maxSeconds.map { String(format: "%g", $0) } ?? "?") s ran out at depth "
+                         + "\(checked + 1)" + (checked < 0 ? "" : "; \(names.joined(separator: ", ")) "
+                         + "\(names.count == 1 ? "holds" : "hold") in every run of at most \(checked) steps"))
         }
         lines.append(String(format: "Depth: %d  action instances: %d  message keys: %d  time: %.2f s",
                             statistics.depth, statistics.instances, statistics.messageKeys, statistics.seconds))
@@ -51,6 +58,15 @@ enum BMCReport {
         return lines.joined(separator: "\n")
     }
 
+    /// The deepest depth whose runs were all checked.
+    private static func checkedDepth(_ result: BMCResult) -> Int {
+        switch result.verdict {
+        case .violated(let counterexample): counterexample.trace.length - 1
+        case .holdsToDepth(let depth): depth
+        case .timedOut(let checked): checked
+        }
+    }
+
     static func json(_ result: BMCResult, ir: SpecIR, options: Options) -> JSONValue {
         let verdict: String
         var failed: Counterexample?
@@ -60,6 +76,8 @@ enum BMCReport {
             failed = counterexample
         case .holdsToDepth:
             verdict = "holds-to-depth"
+        case .timedOut:
+            verdict = "incomplete"
         }
         var properties: [(String, String, Counterexample.Property)] = ir.invariants.map { ($0.name, "invariant", .invariant($0.name)) }
         if options.deadlock { properties.append(("deadlock freedom", "deadlock", .deadlock)) }
@@ -70,14 +88,16 @@ enum BMCReport {
             ("parameters", .object(ir.parameters.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
             ("engine", .string("bmc")),
             ("options", .object([("depth", .int(options.depth)), ("deadlock", .bool(options.deadlock)),
-                                 ("bounded", .bool(options.bounded))])),
+                                 ("bounded", .bool(options.bounded))]
+                                 + (options.maxSeconds.map { [("maxSeconds", .number($0))] } ?? []))),
             ("verdict", .string(verdict)),
             ("properties", .array(properties.map { name, kind, property in
-                let status = failed.map { $0.property == property ? "violated" : "unknown" } ?? "holds-to-depth"
+                let status = failed.map { $0.property == property ? "violated" : "unknown" } ?? verdict
                 return .object([("name", .string(name)), ("kind", .string(kind)), ("verdict", .string(status))])
             })),
             ("stats", .object([
                 ("depth", .int(result.statistics.depth)),
+                ("checkedDepth", .int(checkedDepth(result))),
                 ("actionInstances", .int(result.statistics.instances)),
                 ("messageKeys", .int(result.statistics.messageKeys)),
                 ("seconds", .number((result.statistics.seconds * 1000).rounded() / 1000)),

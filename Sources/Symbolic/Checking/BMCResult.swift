@@ -31,6 +31,7 @@ public struct Counterexample: Sendable {
 /// switch result.verdict {
 /// case .violated(let c): print(c.trace)
 /// case .holdsToDepth(let k): print("no violation in runs of up to \(k) steps")
+/// case .timedOut(let k): print("out of time; no violation in runs of up to \(k) steps")
 /// }
 /// ```
 public struct BMCResult: Sendable {
@@ -39,6 +40,9 @@ public struct BMCResult: Sendable {
         case violated(Counterexample)
         /// No property fails in any run of at most this many steps.
         case holdsToDepth(Int)
+        /// The time limit ran out while checking the next depth; no property fails in any run of at
+        /// most `checked` steps (−1: not even the initial state was checked).
+        case timedOut(checked: Int)
     }
     public let verdict: Verdict
     public let statistics: BMCStatistics

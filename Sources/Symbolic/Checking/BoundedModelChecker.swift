@@ -22,6 +22,8 @@ public struct BoundedModelChecker {
     public var checkDeadlock: Bool
     /// Called after each depth with the statistics so far.
     public var progress: ((BMCStatistics) -> Void)?
+    /// Wall-clock limit for the whole run; when it runs out the verdict is `.timedOut`.
+    public var maxSeconds: Double?
 
     public init(_ ir: SpecIR, checkDeadlock: Bool = true) {
         self.ir = ir
@@ -32,6 +34,22 @@ public struct BoundedModelChecker {
     /// solver failure, replay failure), `SMTError` or `SpecError`.
     public func run(depth: Int) throws -> BMCResult {
         let start = Date()
+        do {
+            return try search(depth: depth, start: start)
+        } catch let limit as TimeLimit {
+            var statistics = limit.statistics
+            statistics.seconds = Date().timeIntervalSince(start)
+            return BMCResult(verdict: .timedOut(checked: statistics.depth - 1), statistics: statistics)
+        }
+    }
+
+    /// Thrown out of `search` when `maxSeconds` runs out, with the statistics so far.
+    private struct TimeLimit: Error {
+        let statistics: BMCStatistics
+    }
+
+    private func search(depth: Int, start: Date) throws -> BMCResult {
+        let deadline = maxSeconds.map { start.addingTimeInterval($0) }
         let context = try Context()
         let solver = try Solver(context: context)
         // Measured on the Ricart–Agrawala tie bug, N=3, depths 0–9 (debug): 25 s with Z3's defaults,
@@ -62,15 +80,15 @@ public struct BoundedModelChecker {
             if checkDeadlock, let stuck { failures.append(stuck) }
             let failure = try context.boolConst("failure@\(bound)")
             try solver.assert(failure.implies(context.or(failures)))
-            if try satisfied(solver, assuming: failure) {
+            if try satisfied(solver, assuming: failure, deadline, statistics) {
                 let violation = try context.boolConst("violation@\(bound)")
                 try solver.assert(violation.implies(invariants.not()))
-                if try satisfied(solver, assuming: violation) {
+                if try satisfied(solver, assuming: violation, deadline, statistics) {
                     let model = try solver.model()
                     let failed = try ir.invariants.indices.firstIndex { try !model.bool(encoder.invariant($0, in: current)) } ?? 0
                     return try finish(.invariant(ir.invariants[failed].name), encoder, model, frames, selectors, statistics, start)
                 }
-                _ = try satisfied(solver, assuming: failure)
+                _ = try satisfied(solver, assuming: failure, deadline, statistics)
                 return try finish(.deadlock, encoder, solver.model(), frames, selectors, statistics, start)
             }
             // Nothing fails at this depth, so no state of this frame violates an invariant or is
@@ -88,11 +106,20 @@ public struct BoundedModelChecker {
         return BMCResult(verdict: .holdsToDepth(max(depth, 0)), statistics: statistics)
     }
 
-    private func satisfied(_ solver: Solver, assuming literal: Term) throws -> Bool {
+    /// Checks under `literal`, within what is left of the time limit.
+    private func satisfied(_ solver: Solver, assuming literal: Term, _ deadline: Date?,
+                           _ statistics: BMCStatistics) throws -> Bool {
+        if let deadline {
+            let left = deadline.timeIntervalSinceNow
+            guard left > 0 else { throw TimeLimit(statistics: statistics) }
+            try solver.setTimeout(milliseconds: UInt32(min(left * 1000, Double(UInt32.max - 1)).rounded(.up)))
+        }
         switch try solver.check(assuming: [literal]) {
         case .sat: return true
         case .unsat: return false
-        case .unknown(let reason): throw SymbolicError.solver("Z3 gave up (\(reason))")
+        case .unknown(let reason):
+            if let deadline, deadline.timeIntervalSinceNow <= 0 { throw TimeLimit(statistics: statistics) }
+            throw SymbolicError.solver("Z3 gave up (\(reason))")
         }
     }
 
