@@ -101,6 +101,13 @@ public final class Term: CustomStringConvertible {
     /// `-self`.
     public func negated() throws -> Term { try context.makeTerm([self]) { Z3_mk_unary_minus(context.raw, $0[0]) } }
 
+    /// SMT-LIB `div`: the Euclidean quotient q with `self = other · q + r`, `0 ≤ r < |other|`
+    /// (unspecified for `other = 0`). Linear when `other` is a literal.
+    public func euclideanQuotient(_ other: Term) throws -> Term { try binary(other, Z3_mk_div) }
+
+    /// SMT-LIB `mod`: the remainder r of `euclideanQuotient`, `0 ≤ r < |other|`.
+    public func euclideanRemainder(_ other: Term) throws -> Term { try binary(other, Z3_mk_mod) }
+
     /// `self · factor` for an integer literal `factor` (keeps the problem linear).
     public func times(_ factor: Int) throws -> Term {
         let literal = try context.int(factor)

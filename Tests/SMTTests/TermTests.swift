@@ -34,6 +34,16 @@ import Testing
         #expect(try value(ctx.int(Int(Int64.min))) == Int(Int64.min))
     }
 
+    /// SMT-LIB `div`/`mod` are Euclidean: the remainder is never negative, unlike Swift's `%`.
+    @Test func euclideanQuotientAndRemainder() throws {
+        let ctx = try Context()
+        let cases = [(7, 2, 3, 1), (-7, 2, -4, 1), (7, -2, -3, 1), (-7, -2, 4, 1), (-6, 3, -2, 0)]
+        for (a, b, quotient, remainder) in cases {
+            #expect(try value(ctx.int(a).euclideanQuotient(ctx.int(b))) == quotient)
+            #expect(try value(ctx.int(a).euclideanRemainder(ctx.int(b))) == remainder)
+        }
+    }
+
     @Test func comparisonOperatorsAndTheirNamedTwins() throws {
         let ctx = try Context()
         let two = try ctx.int(2), five = try ctx.int(5)

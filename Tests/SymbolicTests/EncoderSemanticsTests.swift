@@ -64,4 +64,44 @@ import Testing
             try BoundedModelChecker(ir).run(depth: 2)
         }
     }
+
+    /// One step stores a, b and the explorer's `a / b`, `a % b` (constants folded with the explorer's
+    /// semantics) for every a in −7...7 and b in {−3, −2, 2, 3}; the invariant recomputes them from
+    /// the state, so BMC proves it only if its symbolic division truncates toward zero and its
+    /// remainder is non-negative, exactly as the explorer's.
+    static let division = SpecDefinition(name: "division", summary: "symbolic division", parameters: [],
+                                         expectation: .holds) { s in
+        let p = s.process("p")
+        let a = s.global("a", in: .range(-7...7), initial: 0)
+        let b = s.global("b", in: .range(-3...3), initial: 1)
+        let q = s.global("q", in: .range(-7...7), initial: 0)
+        let r = s.global("r", in: .range(0...2), initial: 0)
+        let done = s.global("done", in: .bool, initial: false)
+        s.action("divide", for: p, choosing: 0...59) { _, choice in
+            Require(!done)
+            a <- choice % 15 - 7
+            b <- Ite(choice / 15 < 2, choice / 15 - 3, choice / 15)
+            q <- (choice % 15 - 7) / Ite(choice / 15 < 2, choice / 15 - 3, choice / 15)
+            r <- (choice % 15 - 7) % Ite(choice / 15 < 2, choice / 15 - 3, choice / 15)
+            done <- true
+        }
+        s.invariant("quotient and remainder agree", !done || (q == a / b && r == a % b))
+    }
+
+    @Test func divisionAndModuloOfStateDependentValuesMatchTheExplorer() throws {
+        let ir = try Self.division.instantiate()
+        var options = SearchOptions()
+        options.checkDeadlock = false
+        let explored = try BreadthFirstSearch(ir, options: options).run()
+        guard case .holds = explored.verdict else {
+            Issue.record("the explorer computes q and r: \(explored.verdict)")
+            return
+        }
+        #expect(explored.statistics.states == 61)
+        let result = try BoundedModelChecker(ir, checkDeadlock: false).run(depth: 1)
+        guard case .holdsToDepth(1) = result.verdict else {
+            Issue.record("BMC's division must be the explorer's: \(result.verdict)")
+            return
+        }
+    }
 }

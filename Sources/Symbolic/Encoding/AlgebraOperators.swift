@@ -4,7 +4,8 @@ import SMT
 extension Algebra {
     /// A binary IR operator with the explorer's meaning: comparisons and connectives give 0/1,
     /// `divide` truncates toward zero and `modulo` is non-negative (Swift `%` shifted by `|b|`).
-    /// Division by zero is the caller's modelling fault; here it yields 0, as in the explorer.
+    /// Division by zero is the caller's modelling fault (the step is disabled); its value here is
+    /// unspecified. Dividing by a state-dependent value is non-linear: Z3 may be slow or give up.
     ///
     /// ```swift
     /// try algebra.binary(.modulo, .constant(-1), .constant(3))   // .constant(2)
@@ -29,8 +30,14 @@ extension Algebra {
             if let x = a.known { return .integer(try integer(b) * x) }
             if let y = b.known { return .integer(try integer(a) * y) }
             throw SymbolicError.unsupported("multiplication of two state-dependent values (non-linear arithmetic)")
-        case .divide, .modulo:
-            throw SymbolicError.unsupported("'\(op.rawValue)' of a state-dependent value")
+        case .modulo:   // the explorer's non-negative remainder is SMT-LIB's Euclidean `mod`
+            return .integer(try integer(a).euclideanRemainder(integer(b)))
+        case .divide:   // truncation toward zero: one above (b > 0) or below Euclidean `div` for a < 0 inexact
+            let (x, y) = (try integer(a), try integer(b))
+            let quotient = SymValue.integer(try x.euclideanQuotient(y))
+            let inexact = try and([binary(.lt, a, .constant(0)), binary(.ne, .integer(x.euclideanRemainder(y)), .constant(0))])
+            let adjusted = try ite(binary(.gt, b, .constant(0)), sum([quotient, .constant(1)]), binary(.subtract, quotient, .constant(1)))
+            return try ite(inexact, adjusted, quotient)
         }
     }
 
