@@ -28,6 +28,12 @@ import Kripke
 /// the input of a proposer that has started; no deadlock (a run ends only when every proposer
 /// has used its ballots).
 ///
+/// **Proof**: the correct variant on the reliable network (`L = 0`) carries helper lemmas
+/// (`Paxos.lemmas`, PaxosLemmas.swift: Lamport's inductive invariant — one value per ballot, every
+/// ACCEPT carries a value safe at its ballot, and the bookkeeping behind them), with which
+/// `kripke prove paxos` proves agreement and validity 0-inductive: by induction over steps,
+/// without enumerating states. The buggy variants and the lossy network carry none.
+///
 /// **Variants**:
 /// - `paxos` — correct; holds.
 /// - `paxos-ignore-promised-values` — a proposer always proposes its own input, ignoring the
@@ -171,5 +177,12 @@ public enum Paxos {
         s.check(Property("agreement", agreement))
         s.check(Property("validity", validity))
         s.validEndState(ForAll(proposers) { q in bal[q] + .constant(p) > .constant(lastBallot) })
+        if variant == .correct && !lossy {
+            let model = Model(proposers: proposers, acceptors: acceptors, ballot: bal, phase: phase, promised: promised,
+                              bestVBal: bestBal, bestVal: bestVal, maxBal: maxBal, maxVBal: maxVBal, maxVal: maxVal,
+                              votes: votes, prepare: prepare, promise: promise, accept: accept,
+                              bal: bField, vbal: vbField, val: vField)
+            lemmas(s, model, p: p, ballots: ballots, majority: majority)
+        }
     }
 }
