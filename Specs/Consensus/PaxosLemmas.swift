@@ -56,12 +56,8 @@ extension Paxos {
     static func lemmas(_ s: SpecBuilder, _ m: Model, p: Int, ballots: Int, majority: Int) {
         let (proposers, acceptors, votes) = (m.proposers, m.acceptors, m.votes)
         let values = Array(1...p)
-        /// Ballot b belongs to proposer b mod P (spelled out per ballot: the encoder takes no modulo of state).
-        func owns(_ q: Term<ProcessID>, _ b: Term<Int>) -> Term<Bool> {
-            (0..<ballots).reduce(Term<Bool>.constant(false)) { any, c in
-                any || (b == .constant(c) && q == proposers.process(c % p))
-            }
-        }
+        /// Ballot b belongs to proposer b mod P.
+        func owns(_ q: Term<ProcessID>, _ b: Term<Int>) -> Term<Bool> { b % .constant(p) == proposers.index(q) }
         func allBallots(_ body: (Term<Int>) -> Term<Bool>) -> Term<Bool> {
             (0..<ballots).reduce(Term<Bool>.constant(true)) { all, c in all && body(.constant(c)) }
         }
