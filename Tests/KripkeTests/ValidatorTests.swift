@@ -121,6 +121,34 @@ import Testing
         #expect(found.contains { $0.hasPrefix("message request: message 'request' has no field 'other'") })
     }
 
+    /// Inside an InFlight filter, fields are the filtered message's: reading the handler's
+    /// message's field there (or an outer filter's) would silently mean the inner one's.
+    @Test func outerMessageFieldInsideInFlightFilter() {
+        func spec(nested: Bool) -> [String] {
+            problems { s in
+                let procs = s.processes("p", count: 2)
+                let ts = Field("ts", .range(0...3))
+                let request = s.message("request", ts)
+                let seen = s.variable("seen", per: procs, in: .range(0...2), initial: 0)
+                s.network(.unordered(capacity: 2))
+                s.action("send", for: procs) { i in
+                    Send(request.with(ts, 1), from: i, to: procs.next(i))
+                }
+                s.on(request, at: procs) { m in
+                    seen[m.receiver] <- InFlight(request) { d in nested ? d[ts] == m[ts] : d[ts] == 1 }
+                }
+                s.invariant("pairs", InFlight(request) { d in
+                    InFlight(request) { e in nested ? e[ts] == d[ts] : e[ts] == 1 } <= 2
+                } <= 2)
+            }
+        }
+        #expect(spec(nested: false).isEmpty)
+        let found = spec(nested: true)
+        #expect(found.count == 2)
+        #expect(found.allSatisfy { $0.hasPrefix("message request: field 'ts' of an enclosing 'request' message is read "
+                                                + "inside an InFlight filter, where fields are the filtered message's") })
+    }
+
     @Test func emptyRole() {
         let found = problems { s in
             let procs = s.processes("p", count: 0)

@@ -13,6 +13,7 @@ public final class BuildContext: Sendable {
     private struct State {
         var nextBinding = 0
         var problems: [SpecProblem] = []
+        var filterDepth = 0
     }
     private let state = Mutex(State())
 
@@ -33,6 +34,16 @@ public final class BuildContext: Sendable {
     }
 
     public var problems: [SpecProblem] { state.withLock { $0.problems } }
+
+    /// How many `InFlight` filters enclose the term being built (0 in a handler or action body).
+    var filterDepth: Int { state.withLock { $0.filterDepth } }
+
+    /// Builds `body` one `InFlight` filter deeper.
+    func insideFilter<T>(_ body: () -> T) -> T {
+        state.withLock { $0.filterDepth += 1 }
+        defer { state.withLock { $0.filterDepth -= 1 } }
+        return body()
+    }
 
     /// The current context; DSL functions used outside a spec body get a detached one,
     /// whose problems are lost — building always happens through `SpecDefinition.instantiate`.

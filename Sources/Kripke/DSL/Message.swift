@@ -80,12 +80,24 @@ public struct Delivery: Sendable {
     public let kind: MessageKind
     public let sender: Term<ProcessID>
     public let receiver: Term<ProcessID>
+    /// The `InFlight` filter depth at which this message's fields are the current ones.
+    let depth: Int
 
+    /// The field's value. Inside an `InFlight` filter only the filtered message's fields can be
+    /// read: an enclosing handler's (or outer filter's) message fields would silently mean the
+    /// filtered message's, so reading one is reported as a spec error.
     public subscript<T>(_ field: Field<T>) -> Term<T> {
+        let context = BuildContext.active
         guard let position = kind.fields.firstIndex(where: { $0.name == field.name }) else {
-            BuildContext.active.report(SpecProblem(
+            context.report(SpecProblem(
                 "message '\(kind.name)' has no field '\(field.name)'", element: "message \(kind.name)"))
             return Term(.literal(0))
+        }
+        if context.filterDepth != depth {
+            context.report(SpecProblem(
+                "field '\(field.name)' of an enclosing '\(kind.name)' message is read inside an InFlight filter, where "
+                + "fields are the filtered message's; compare it outside the filter (e.g. quantify over its values)",
+                element: "message \(kind.name)"))
         }
         return Term(.messageField(position))
     }

@@ -59,6 +59,8 @@ public func InFlight(_ kind: MessageKind, where filter: (Delivery) -> Term<Bool>
     let context = BuildContext.active
     let sender = context.freshBinding()
     let receiver = context.freshBinding()
-    let delivery = Delivery(kind: kind, sender: Term(.binding(sender)), receiver: Term(.binding(receiver)))
-    return Term(.inFlight(kind.id, sender: sender, receiver: receiver, filter: filter(delivery).expr))
+    let delivery = Delivery(kind: kind, sender: Term(.binding(sender)), receiver: Term(.binding(receiver)),
+                            depth: context.filterDepth + 1)
+    let condition = context.insideFilter { filter(delivery).expr }
+    return Term(.inFlight(kind.id, sender: sender, receiver: receiver, filter: condition))
 }

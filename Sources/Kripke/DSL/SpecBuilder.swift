@@ -160,7 +160,8 @@ public final class SpecBuilder {
                    @StepBuilder _ body: (Delivery) -> [Stmt]) {
         let receiver = context.freshBinding()
         let sender = context.freshBinding()
-        let delivery = Delivery(kind: kind, sender: Term(.binding(sender)), receiver: Term(.binding(receiver)))
+        let delivery = Delivery(kind: kind, sender: Term(.binding(sender)), receiver: Term(.binding(receiver)),
+                                depth: context.filterDepth)
         actions.append(ActionDecl(name: "receive \(kind.name)", role: role.id, process: receiver, parameters: [],
                                   trigger: .message(kind.id, sender: sender), body: body(delivery),
                                   location: SourceLocation(file: file, line: line)))
