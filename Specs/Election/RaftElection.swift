@@ -21,6 +21,13 @@ import Kripke
 /// **Properties**: *one leader per term* — two leaders of the same term are the same server;
 /// no deadlock (a run ends only when every server is leader or has reached term `T`).
 ///
+/// **Proof**: `kripke prove raft-election` proves one leader per term for every depth by
+/// k-induction — 0-inductive over the whole parameter range — with the helper lemmas of
+/// `RaftElectionLemmas.swift` (release build: N=3 T=2 in 1 s, N=5 T=2 in 15 s). A voter forgets
+/// its vote when it moves to a higher term, so the proof counts instead of remembering: in each
+/// term, the votes its candidates and leaders hold or have on the way are at most the servers
+/// that have voted in that term or moved past it — at most N, too few for two majorities.
+///
 /// **Variants**:
 /// - `raft-election` — correct; holds.
 /// - `raft-election-double-vote` — a server grants every RequestVote of its current term
@@ -109,5 +116,10 @@ public enum RaftElection {
 
         s.check(UniqueLeaderPerTerm(servers, isLeader: { i in state[i] == .leader }, term: { i in term[i] }))
         s.validEndState(ForAll(servers) { i in state[i] == .leader || term[i] == .constant(maxTerm) })
+        if variant == .correct {
+            let model = Model(servers: servers, term: term, state: state, votedFor: votedFor, votes: votes,
+                              requestVote: requestVote, vote: vote, termField: termField, granted: granted)
+            lemmas(s, model, n: n, maxTerm: maxTerm)
+        }
     }
 }
