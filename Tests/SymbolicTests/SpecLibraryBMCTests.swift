@@ -4,9 +4,9 @@ import Specs
 import Symbolic
 import Testing
 
-/// BMC on buggy specs of the library with small counterexamples, one per network flavour (FIFO
+/// BMC on the library. Buggy specs with small counterexamples, one per network flavour (FIFO
 /// queues, unordered bags, crash faults): the violation is found at exactly the explorer's
-/// (shortest) length and is the same property.
+/// (shortest) length and is the same property. Correct specs at small sizes: nothing up to the diameter.
 @Suite struct SpecLibraryBMCTests {
     @Test(arguments: [
         "lamport-mutex-no-replies",        // FIFO, 4 steps
@@ -30,5 +30,30 @@ import Testing
         #expect(found.trace.length == expected.trace.length)
         #expect(found.description == expected.property)
         #expect(try TraceReplay(ir).replay(found.trace) == .replays)
+    }
+
+    /// Correct specs at small sizes: BMC to the explorer's reachable diameter (the BFS depth: every
+    /// reachable state is that close to the initial one) finds no violation and no deadlock.
+    @Test(arguments: [
+        ("chang-roberts", ["N": 3]), ("ricart-agrawala", ["N": 2]), ("raft-election", ["N": 2]),
+        ("two-phase-commit", ["N": 2]), ("quorum-replication", [:]), ("centralized-mutex", ["N": 2, "R": 1]),
+        ("token-ring", ["N": 2, "R": 1]), ("ring-election", ["N": 2]), ("paxos", ["N": 1, "P": 1, "B": 1, "F": 0]),
+        ("lamport-mutex", ["N": 2]), ("suzuki-kasami", ["N": 2]), ("chandy-lamport", ["N": 2, "T": 1]),
+        ("total-order-multicast", ["N": 2, "M": 1]), ("majority-voting", ["K": 1, "N": 2]),
+    ])
+    func bmcFindsNothingInCorrectSpecsUpToTheirDiameter(spec name: String, parameters: [String: Int]) throws {
+        let ir = try #require(SpecLibrary.all.first { $0.name == name }).instantiate(parameters)
+        let explored = try BreadthFirstSearch(ir).run()
+        guard case .holds = explored.verdict else {
+            Issue.record("the explorer finds \(name) correct")
+            return
+        }
+        let diameter = explored.statistics.depth
+        #expect(diameter >= 5)
+        let result = try BoundedModelChecker(ir).run(depth: diameter)
+        guard case .holdsToDepth(diameter) = result.verdict else {
+            Issue.record("BMC finds nothing in \(name) up to depth \(diameter): \(result.verdict)")
+            return
+        }
     }
 }
