@@ -21,6 +21,19 @@ import Testing
         #expect(mutex.uses.contains("permission goes to the earlier request"))
     }
 
+    /// With minimal cores, the proof of mutual exclusion names exactly the argument: N − 1 replies
+    /// mean every permission, and permission goes to the earlier request.
+    @Test func minimalCoresNameTheArgument() throws {
+        let result = try KInduction(RicartAgrawala.correct.instantiate(["N": 2])).run(maxK: 0, minimalCores: true)
+        guard case .proved(0) = result.verdict else {
+            Issue.record("proved at k = 0: \(result.verdict)")
+            return
+        }
+        #expect(result.consecution.first?.uses == ["replies count the permissions received",
+                                                    "a process in the critical section has every reply",
+                                                    "permission goes to the earlier request"])
+    }
+
     @Test func withoutLemmasTheStepCaseFails() throws {
         let result = try KInduction(RicartAgrawala.tieBug.instantiate()).run(maxK: 0)
         guard case .notInductive(0, "mutual exclusion", let cti) = result.verdict else {

@@ -53,21 +53,23 @@ enum ProveReport {
         if case .violated(let counterexample) = result.verdict, case .invariant(let name) = counterexample.property {
             failedInitiation = name
         }
-        var lines = ["", "Proof obligations (k = \(k)):"]
+        let states = k == 0 ? "a state satisfying every invariant and lemma is"
+            : "\(k + 1) distinct consecutive states satisfying every invariant and lemma are"
+        var lines = ["", "Proof obligations (k = \(k)):",
+                     "  initiation  = holds in every run of at most \(k) step\(k == 1 ? "" : "s") from the initial state "
+                     + "(bounded model checking)",
+                     "  consecution = \(states) followed only by states satisfying it"]
         for stepCase in result.stepCases.dropLast() {
             lines.append("  k = \(stepCase.k): some invariant or lemma is not \(stepCase.k)-inductive — tried k = \(stepCase.k + 1)")
         }
         for obligation in result.consecution {
-            let name = "\(kind(obligation.property, ir)) '\(obligation.property)'"
             let initiation = failedInitiation == obligation.property ? "FAILS"
                 : failedInitiation == nil ? "discharged" : "not checked past the violation"
-            lines.append("  initiation of \(name): holds in every run of at most \(k) step\(k == 1 ? "" : "s") from "
-                         + "the initial state (bounded model checking) — \(initiation)")
-            let uses = obligation.uses.isEmpty ? "" : ", assuming " + obligation.uses.map { "'\($0)'" }.joined(separator: ", ")
-            let states = k == 0 ? "a state satisfying every invariant and lemma is"
-                : "\(k + 1) distinct consecutive states satisfying every invariant and lemma are"
-            lines.append("  consecution of \(name): \(states) followed only by states satisfying it — "
-                         + (obligation.holds ? "discharged\(uses)" : "FAILS (a counterexample to induction ends in a state violating it)"))
+            let uses = obligation.uses.isEmpty ? "" : ", using " + obligation.uses.map { "'\($0)'" }.joined(separator: ", ")
+            lines += ["  \(kind(obligation.property, ir)) '\(obligation.property)'",
+                      "    initiation:  \(initiation)",
+                      "    consecution: " + (obligation.holds ? "discharged\(uses)"
+                                                           : "FAILS (a counterexample to induction ends in a state violating it)")]
         }
         return lines
     }

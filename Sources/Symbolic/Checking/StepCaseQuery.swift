@@ -22,12 +22,13 @@ struct StepCaseQuery {
     private let assumed: [Term]     // assumed[j]: property j holds on frames 0…k
     private let last: [Term]        // last[j]: property j holds in frame k+1
 
-    init(_ ir: SpecIR, k: Int) throws {
+    init(_ ir: SpecIR, k: Int, minimalCores: Bool = false) throws {
         self.ir = ir
         self.k = k
         let context = try Context(), solver = try Solver(context: context)
         try solver.setParameter("smt.arith.solver", 2)
         try solver.setParameter("smt.relevancy", 0)
+        if minimalCores { try solver.setParameter("core.minimize", true) }
         let encoder = try SpecEncoder(ir, context: context)
         let frames = try (0...(k + 1)).map { try encoder.frame($0, name: "cti") }
         let assumed = try ir.invariants.indices.map { try context.boolConst("assume \($0)") }
@@ -60,7 +61,8 @@ struct StepCaseQuery {
     }
 
     /// Consecution of property `index`: a CTI ending in a state that violates it, or the other
-    /// invariants and lemmas Z3 assumed to discharge it (an unsat core: sufficient, not minimal).
+    /// invariants and lemmas Z3 assumed to discharge it (an unsat core: sufficient; with
+    /// `minimalCores`, Z3 also drops every lemma the proof does without, at several times the cost).
     func consecution(of index: Int) throws -> (cti: Trace?, uses: [Int]) {
         let fails = try context.boolConst("property \(index) fails")
         try solver.assert(fails.implies(last[index].not()))
