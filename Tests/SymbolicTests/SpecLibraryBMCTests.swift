@@ -6,7 +6,8 @@ import Testing
 
 /// BMC on the library. Buggy specs with small counterexamples, one per network flavour (FIFO
 /// queues, unordered bags, crash faults): the violation is found at exactly the explorer's
-/// (shortest) length and is the same property. Correct specs at small sizes: nothing up to the diameter.
+/// (shortest) length and is the same property, with partial-order reduction and without.
+/// Correct specs at small sizes: nothing up to the diameter, either way.
 @Suite struct SpecLibraryBMCTests {
     @Test(arguments: [
         "lamport-mutex-no-replies",        // FIFO, 4 steps
@@ -15,6 +16,10 @@ import Testing
         "centralized-mutex-blind-grant",   // FIFO, 6 steps
         "bully-early-timeout",             // unordered with crashes, 5 steps
         "raft-election-double-vote",       // unordered, 6 steps
+        "ring-election-drop-when-participating",   // FIFO, 6 steps
+        "chang-roberts-forward-smaller",   // FIFO, 7 steps
+        "quorum-replication-last-reply",   // unordered, 10 steps
+        "two-phase-commit-majority",       // unordered, 11 steps
     ])
     func bmcFindsTheExplorersShortestCounterexample(spec name: String) throws {
         let ir = try #require(SpecLibrary.all.first { $0.name == name }).instantiate()
@@ -22,7 +27,16 @@ import Testing
             Issue.record("the explorer finds no violation of \(name)")
             return
         }
-        let result = try BoundedModelChecker(ir).run(depth: expected.trace.length)
+        for reduction in [true, false] {   // partial-order reduction must keep the shortest length
+            try expectBMCFinds(expected, in: ir, partialOrderReduction: reduction)
+        }
+    }
+
+    private func expectBMCFinds(_ expected: Violation, in ir: SpecIR, partialOrderReduction: Bool) throws {
+        let name = ir.name
+        var checker = BoundedModelChecker(ir)
+        checker.partialOrderReduction = partialOrderReduction
+        let result = try checker.run(depth: expected.trace.length)
         guard case .violated(let found) = result.verdict else {
             Issue.record("BMC finds no violation of \(name) up to depth \(expected.trace.length)")
             return
@@ -50,10 +64,14 @@ import Testing
         }
         let diameter = explored.statistics.depth
         #expect(diameter >= 5)
-        let result = try BoundedModelChecker(ir).run(depth: diameter)
-        guard case .holdsToDepth(diameter) = result.verdict else {
-            Issue.record("BMC finds nothing in \(name) up to depth \(diameter): \(result.verdict)")
-            return
+        for reduction in [true, false] {
+            var checker = BoundedModelChecker(ir)
+            checker.partialOrderReduction = reduction
+            let result = try checker.run(depth: diameter)
+            guard case .holdsToDepth(diameter) = result.verdict else {
+                Issue.record("BMC (reduction \(reduction)) finds nothing in \(name) up to depth \(diameter): \(result.verdict)")
+                return
+            }
         }
     }
 }

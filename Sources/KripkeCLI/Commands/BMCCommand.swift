@@ -37,6 +37,9 @@ struct BMCCommand: ParsableCommand {
     @Option(name: .customLong("max-seconds"), help: "Stop after this many seconds (exit 3, with the depth fully checked).")
     var maxSeconds: Double?
 
+    @Flag(name: .customLong("no-por"), help: "Explore every order of commuting steps (partial-order reduction off; a cross-check).")
+    var noPOR = false
+
     @Flag(name: .customLong("no-deadlock"), help: "Do not report states without enabled steps as deadlocks.")
     var noDeadlock = false
 
@@ -56,6 +59,7 @@ struct BMCCommand: ParsableCommand {
         let ir = try selection.instantiate(reporting: report)
         var checker = BoundedModelChecker(ir, checkDeadlock: !noDeadlock)
         checker.maxSeconds = maxSeconds
+        checker.partialOrderReduction = !noPOR
         if !quiet {
             checker.progress = { statistics in
                 let line = String(format: "… depth %d checked, %.2f s\n", statistics.depth, statistics.secondsPerDepth.last ?? 0)

@@ -100,6 +100,7 @@ enum BMCReport {
                 ("checkedDepth", .int(checkedDepth(result))),
                 ("actionInstances", .int(result.statistics.instances)),
                 ("messageKeys", .int(result.statistics.messageKeys)),
+                ("commutingPairs", .int(result.statistics.commutingPairs)),
                 ("seconds", .number((result.statistics.seconds * 1000).rounded() / 1000)),
                 ("secondsPerDepth", .array(result.statistics.secondsPerDepth.map { .number(($0 * 1000).rounded() / 1000) })),
             ])),

@@ -60,6 +60,8 @@ public struct BMCStatistics: Sendable, Equatable {
     public var instances = 0
     /// Messages (sender, receiver, payload) that can be in flight; one counter or queue entry each.
     public var messageKeys = 0
+    /// Pairs of instances whose order partial-order reduction fixes when they are adjacent.
+    public var commutingPairs = 0
     public var seconds = 0.0
     /// Elapsed time when each depth was finished (index = depth).
     public var secondsPerDepth: [Double] = []

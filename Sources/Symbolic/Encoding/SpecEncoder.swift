@@ -19,6 +19,8 @@ final class SpecEncoder {
     let catalog: MessageNumbering
     let layout: SymbolicLayout
     let instances: [SymbolicInstance]
+    /// What each instance may read and write, by instance index.
+    let footprints: [Footprint]
     /// The initial state's slot values (the network starts empty).
     let initialSlots: [Int]
 
@@ -29,6 +31,8 @@ final class SpecEncoder {
         /// No instance is enabled and no send overflowed (the explorer's deadlock condition,
         /// before the valid-end-state exemption).
         let stuck: Term
+        /// Per instance: it is enabled in the frame the step starts from.
+        let enabled: [Term]
     }
 
     init(_ ir: SpecIR, context: Context) throws {
@@ -45,13 +49,16 @@ final class SpecEncoder {
             let instances = try SymbolicInstance.all(ir, layout: layout, catalog: catalog)
             let probe = try Frame(index: 0, name: "probe", layout: layout, ir: ir, context: context)
             var found: Set<MessageKey> = []
+            var footprints: [Footprint] = []
             for instance in instances {
-                found.formUnion(try SpecEncoder.step(instance, from: probe, ir: ir, layout: layout,
-                                                     catalog: catalog, algebra: algebra).unknownKeys)
+                let step = try SpecEncoder.step(instance, from: probe, ir: ir, layout: layout, catalog: catalog, algebra: algebra)
+                found.formUnion(step.unknownKeys)
+                footprints.append(step.footprint)
             }
             if found.isSubset(of: keys) {
                 self.layout = layout
                 self.instances = instances
+                self.footprints = footprints
                 break
             }
             keys.formUnion(found)
@@ -149,7 +156,8 @@ final class SpecEncoder {
             }
         }
         let stuck = try algebra.and(outcomes.map { try algebra.not(algebra.or([$0.alive, $0.overflowed])) })
-        return Transition(relation: try context.and(clauses), selector: selector, stuck: try algebra.condition(stuck))
+        return Transition(relation: try context.and(clauses), selector: selector, stuck: try algebra.condition(stuck),
+                          enabled: try outcomes.map { try algebra.condition($0.alive) })
     }
 
     private func makeStep(_ frame: Frame) -> StepEncoder {
