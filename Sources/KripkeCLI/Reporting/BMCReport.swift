@@ -47,8 +47,9 @@ enum BMCReport {
                          + "\(checked + 1)" + (checked < 0 ? "" : "; \(names.joined(separator: ", ")) "
                          + "\(names.count == 1 ? "holds" : "hold") in every run of at most \(checked) steps"))
         }
-        lines.append(String(format: "Depth: %d  action instances: %d  message keys: %d  time: %.2f s",
-                            statistics.depth, statistics.instances, statistics.messageKeys, statistics.seconds))
+        lines.append(String(format: "Depth: %d  action instances: %d  message keys: %d  commuting pairs: %d  time: %.2f s",
+                            statistics.depth, statistics.instances, statistics.messageKeys, statistics.commutingPairs,
+                            statistics.seconds))
         if case .violated(let counterexample) = result.verdict {
             lines.append("")
             lines.append("Counterexample (\(counterexample.trace.length) steps, shortest; replayed on the explorer):")
