@@ -7,8 +7,9 @@ import SMT
 /// "some invariant fails or (optionally) the state is deadlocked" is checked under an assumption
 /// literal, so the first counterexample found is a shortest one. A depth with no failure is then
 /// asserted as a fact (its states satisfy the invariants and are not deadlocked), which removes no
-/// run and prunes the deeper queries: 15% faster on the Suzuki–Kasami deadlock, depth 11 (release). Every counterexample is replayed on the
-/// explorer before it is returned; one that does not replay is an internal error.
+/// run and prunes the deeper queries (15% faster on the Suzuki–Kasami deadlock to depth 11).
+/// Every counterexample is replayed on the explorer before it is returned; one that does not
+/// replay is an internal error.
 ///
 /// Adjacent steps that commute are explored in one order only (`StepOrder`, partial-order
 /// reduction), which keeps every reachable state and every shortest counterexample's length.
@@ -83,11 +84,9 @@ public struct BoundedModelChecker {
             // One query per depth for both kinds of failure (most depths are unsatisfiable, and
             // one proof of that is cheaper than two); a deadlock model is re-checked for an
             // invariant violation at the same depth, which is reported first.
-            var failures = [try invariants.not()]
-            let stuck = try step.map { try $0.stuck.and(encoder.validEnd(in: current).not()) }
-            if checkDeadlock, let stuck { failures.append(stuck) }
+            let stuck = checkDeadlock ? try step.map { try $0.stuck.and(encoder.validEnd(in: current).not()) } : nil
             let failure = try context.boolConst("failure@\(bound)")
-            try solver.assert(failure.implies(context.or(failures)))
+            try solver.assert(failure.implies(context.or([try invariants.not()] + (stuck.map { [$0] } ?? []))))
             if try satisfied(solver, assuming: failure, deadline, statistics) {
                 let violation = try context.boolConst("violation@\(bound)")
                 try solver.assert(violation.implies(invariants.not()))
@@ -101,7 +100,7 @@ public struct BoundedModelChecker {
             }
             // Nothing fails at this depth, so no state of this frame violates an invariant or is
             // stuck outside a valid end: stating it removes no run and prunes the deeper queries.
-            try solver.assert(context.and([invariants] + (checkDeadlock ? [try stuck!.not()] : [])))
+            try solver.assert(context.and([invariants] + (try stuck.map { [try $0.not()] } ?? [])))
             statistics.secondsPerDepth.append(Date().timeIntervalSince(start))
             progress?(statistics)
             guard bound < depth, let next, let step else { break }
