@@ -7,7 +7,8 @@ import Testing
         let output = try CommandRunner.run(["check", "ricart-agrawala", "--param", "N=2", "--param", "R=2"])
         #expect(output.status == 0)
         #expect(output.stdout.contains("Result: HOLDS"))
-        #expect(output.stdout.contains("207 reachable states"))
+        #expect(output.stdout.contains("Result: HOLDS — 'mutual exclusion', 8 helper lemmas, deadlock freedom hold in all "
+                                       + "207 reachable states"))
     }
 
     @Test func violatedExitsOneWithCounterexample() throws {

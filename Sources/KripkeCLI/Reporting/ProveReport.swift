@@ -12,11 +12,14 @@ import Traces
 /// ```
 enum ProveReport {
     static func text(_ result: KInduction.Result, ir: SpecIR, explain: Bool, hints: CandidateLemmas? = nil) -> String {
-        let names = ir.invariants.map { "\($0.isLemma ? "lemma " : "")'\($0.name)'" }.joined(separator: ", ")
+        let invariants = ir.invariants.filter { !$0.isLemma }.map { "'\($0.name)'" }
+        let lemmas = ir.invariants.count { $0.isLemma }
         var lines = ["kripke prove \(ir.name)\(ResultText.parameterText(ir.parameters)) — symbolic, k-induction (Z3)"]
         switch result.verdict {
         case .proved(let k):
-            lines.append("Result: PROVED — \(names) hold in every reachable state (\(k)-inductive)")
+            let helped = lemmas == 0 ? "" : ", with \(lemmas) helper lemma\(lemmas == 1 ? "" : "s"), proved too"
+            lines.append("Result: PROVED — \(invariants.joined(separator: ", ")) \(invariants.count == 1 ? "holds" : "hold") "
+                         + "in every reachable state (\(k)-inductive\(helped))")
         case .violated(let counterexample):
             lines.append("Result: VIOLATED — \(counterexample.description) fails after \(counterexample.trace.length) steps")
         case .notInductive(let k, let invariant, _):

@@ -17,7 +17,9 @@ enum ResultText {
         let statistics = result.statistics
         switch result.verdict {
         case .holds:
-            var names = ir.invariants.map { "'\($0.name)'" }
+            var names = ir.invariants.filter { !$0.isLemma }.map { "'\($0.name)'" }
+            let lemmas = ir.invariants.count { $0.isLemma }
+            if lemmas > 0 { names.append("\(lemmas) helper lemma\(lemmas == 1 ? "" : "s")") }
             if options.checkDeadlock { names.append("deadlock freedom") }
             let verb = names.count == 1 ? "holds" : "hold"
             lines.append("Result: HOLDS — \(names.joined(separator: ", ")) \(verb) in all \(statistics.states) reachable states")
