@@ -18,9 +18,10 @@ public struct ReachableFacts {
     public struct Fact: Sendable, Hashable, CustomStringConvertible {
         /// The fact, quantified over the processes of a role: `∀ i: … ⇒ …`.
         public let statement: String
-        /// The processes for which the given state breaks it, e.g. `i = p0`.
+        /// The processes for which the given state breaks it, e.g. `i = p0` (empty for a fact about
+        /// the whole state).
         public let witness: String
-        public var description: String { "\(statement)   (fails for \(witness))" }
+        public var description: String { witness.isEmpty ? statement : "\(statement)   (fails for \(witness))" }
     }
 
     private let views: StateViews

@@ -14,7 +14,7 @@ import Traces
 /// }
 /// ```
 struct CandidateLemmas {
-    static let maxStates = 200_000
+    static let maxStates = 100_000
     static let maxSeconds = 20.0
 
     let facts: [ReachableFacts.Fact]
@@ -45,7 +45,7 @@ struct CandidateLemmas {
         }
         return ["", "Candidate lemmas — facts that hold in \(scope) and that the CTI's first state violates; "
                 + "a lemma stating one (if it holds in general) excludes this CTI:"]
-            + facts.map { "  \($0.statement)   (fails for \($0.witness))" }
+            + facts.map { "  \($0)" }
     }
 
     var json: JSONValue {
