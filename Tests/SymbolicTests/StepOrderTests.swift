@@ -39,35 +39,39 @@ import Testing
         }
     }
 
-    /// A network with room for one message. The only 3-step violation is: p2 sends pong to p0,
-    /// p0 receives it, p0 sends ping. The last two steps commute by their footprints, but ping
-    /// only fits after pong is taken out, so their order must not be fixed the other way round:
+    /// A network with room for one message (in all, or per FIFO channel). The only 3-step
+    /// violation is: p2 sends pong to p0, p0 takes it, p2 sends ping to p0. The last two steps
+    /// commute by their footprints (on a FIFO channel, taking the head and appending do), but
+    /// ping only fits once pong is out, so their order must not be fixed the other way round:
     /// the reduction applies only when the later step was already enabled before the earlier one.
-    static let tightNetwork = SpecDefinition(name: "tight", summary: "", parameters: [], expectation: .violated) { s in
-        let procs = s.processes("p", count: 3)
-        let (p0, p1, p2) = (procs.process(0), procs.process(1), procs.process(2))
-        let went = s.variable("went", per: procs, in: .bool, initial: false)
-        let got = s.variable("got", per: procs, in: .bool, initial: false)
-        let filled = s.global("filled", in: .bool, initial: false)
-        let ping = s.message("ping"), pong = s.message("pong")
-        s.network(.unordered(capacity: 1))
-        s.action("go", for: procs) { i in
-            Require(i == p0 && !went[i])
-            went[i] <- true
-            Send(ping, from: i, to: p1)
+    static func tightNetwork(fifo: Bool) -> SpecDefinition {
+        SpecDefinition(name: "tight", summary: "", parameters: [], expectation: .violated) { s in
+            let procs = s.processes("p", count: 3)
+            let (p0, p2) = (procs.process(0), procs.process(2))
+            let went = s.variable("went", per: procs, in: .bool, initial: false)
+            let got = s.variable("got", per: procs, in: .bool, initial: false)
+            let filled = s.global("filled", in: .bool, initial: false)
+            let ping = s.message("ping"), pong = s.message("pong")
+            s.network(fifo ? .fifo(capacity: 1) : .unordered(capacity: 1))
+            s.action("go", for: procs) { i in
+                Require(i == p2 && filled && !went[i])
+                went[i] <- true
+                Send(ping, from: i, to: p0)
+            }
+            s.action("fill", for: procs) { i in
+                Require(i == p2 && !filled)
+                filled <- true
+                Send(pong, from: i, to: p0)
+            }
+            s.on(ping, at: procs) { _ in }
+            s.on(pong, at: procs) { m in got[m.receiver] <- true }
+            s.invariant("not both", !(went[p2] && got[p0]))
         }
-        s.action("fill", for: procs) { i in
-            Require(i == p2 && !filled)
-            filled <- true
-            Send(pong, from: i, to: p0)
-        }
-        s.on(ping, at: procs) { _ in }
-        s.on(pong, at: procs) { m in got[m.receiver] <- true }
-        s.invariant("not both", !(went[p0] && got[p0]))
     }
 
-    @Test func aStepEnabledOnlyAfterTheOtherKeepsItsPlace() throws {
-        let ir = try Self.tightNetwork.instantiate()
+    @Test(arguments: [false, true])
+    func aStepEnabledOnlyAfterTheOtherKeepsItsPlace(fifo: Bool) throws {
+        let ir = try Self.tightNetwork(fifo: fifo).instantiate()
         let result = try BoundedModelChecker(ir, checkDeadlock: false).run(depth: 5)
         #expect(result.statistics.commutingPairs > 0)
         guard case .violated(let counterexample) = result.verdict else {

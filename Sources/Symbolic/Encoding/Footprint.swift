@@ -15,10 +15,24 @@ struct Footprint {
     }
     var reads: Set<Resource> = []
     var writes: Set<Resource> = []
+    /// FIFO channels it may append to (send) and take the head of (deliver). An append and a
+    /// head removal on one channel commute when the head was already there, which `StepOrder`
+    /// requires of every pair it reorders; two appends (or two removals) do not.
+    var appends: Set<Int> = []
+    var pops: Set<Int> = []
+
     /// Whether running the two in either order could differ in what they read or leave: one
-    /// writes what the other reads or writes.
+    /// writes what the other reads or writes, both append to one channel or both take from one,
+    /// or one appends to or takes from a channel the other otherwise reads or writes.
     func conflicts(with other: Footprint) -> Bool {
         !writes.isDisjoint(with: other.reads) || !writes.isDisjoint(with: other.writes)
             || !other.writes.isDisjoint(with: reads)
+            || !appends.isDisjoint(with: other.appends) || !pops.isDisjoint(with: other.pops)
+            || !appends.union(pops).isDisjoint(with: other.channels) || !other.appends.union(other.pops).isDisjoint(with: channels)
+    }
+
+    /// Channels read or written other than by an append or a head removal (`InFlight`, losses).
+    private var channels: Set<Int> {
+        Set(reads.union(writes).compactMap { if case .channel(let c) = $0 { c } else { nil } })
     }
 }

@@ -12,7 +12,10 @@ extension SpecEncoder {
         case .local(let choice):
             if let parameter = ir.actions[instance.action!].parameters.first { scope.bindings[parameter.0.index] = choice }
         case .delivery(let key):
-            step.footprint.writes.insert(layout.resource(of: key))
+            switch layout.resource(of: key) {
+            case .channel(let channel): step.footprint.pops.insert(channel)
+            case let resource: step.footprint.writes.insert(resource)
+            }
             step.alive = try step.network.deliverable(key, layout: layout, algebra: algebra)
             if !ir.network.duplicating { try step.network.remove(key, layout: layout, algebra: algebra) }
             if case .message(_, let sender) = ir.actions[instance.action!].trigger { scope.bindings[sender.index] = key.sender }

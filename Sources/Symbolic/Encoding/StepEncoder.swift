@@ -137,7 +137,12 @@ struct StepEncoder {
             candidates.append((MessageKey(sender: values[0], receiver: values[1], code: code),
                                try algebra.and(combination.map(\.when))))
         }
-        for (key, _) in candidates { footprint.writes.insert(layout.resource(of: key)) }
+        for (key, _) in candidates {
+            switch layout.resource(of: key) {
+            case .channel(let channel): footprint.appends.insert(channel)
+            case let resource: footprint.writes.insert(resource)
+            }
+        }
         let full = try network.send(candidates, pc: pc, layout: layout, algebra: algebra,
                                     duplicating: ir.network.duplicating, unknown: &unknownKeys)
         overflowed = try algebra.or([overflowed, algebra.and([alive, full])])
