@@ -11,6 +11,15 @@ import Testing
                                        + "207 reachable states"))
     }
 
+    /// Helper lemmas are checked like invariants unless --no-lemmas asks for the invariants alone.
+    @Test func noLemmasChecksTheInvariantsAlone() throws {
+        let output = try CommandRunner.run(["check", "ricart-agrawala", "--param", "N=2", "--param", "R=2", "--no-lemmas"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("Result: HOLDS — 'mutual exclusion', deadlock freedom hold in all 207 reachable states"))
+        let json = try CommandRunner.run(["check", "ricart-agrawala", "--param", "N=2", "--no-lemmas", "--json"])
+        #expect(!json.stdout.contains("permission goes to the earlier request"))
+    }
+
     @Test func violatedExitsOneWithCounterexample() throws {
         let output = try CommandRunner.run(["check", "ricart-agrawala-tie-bug", "--param", "N=2"])
         #expect(output.status == 1)

@@ -45,4 +45,15 @@ public struct SpecIR: Sendable {
     public func processName(_ id: Int) -> String {
         role(ofProcess: id)?.processName(id) ?? "process(\(id))"
     }
+
+    /// The spec without its helper lemmas: the invariants alone.
+    ///
+    /// ```swift
+    /// let checked = skipLemmas ? ir.withoutLemmas : ir
+    /// ```
+    public var withoutLemmas: SpecIR {
+        var copy = self
+        copy.invariants.removeAll(where: \.isLemma)
+        return copy
+    }
 }

@@ -24,6 +24,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("no-deadlock"), help: "Do not report states without enabled steps as deadlocks.")
     var noDeadlock = false
 
+    @Flag(name: .customLong("no-lemmas"), help: ArgumentHelp(
+        "Check the invariants only, not the spec's helper lemmas.",
+        discussion: "Lemmas (s.lemma) are proof aids that `kripke prove` proves; checking them here too is a "
+            + "cross-check that can cost several times the search time."))
+    var noLemmas = false
+
     @Flag(name: .customLong("no-symmetry"), help: "Store every state, not one per orbit of symmetric process ids.")
     var noSymmetry = false
 
@@ -63,7 +69,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let report = ResultReport(json: json)
-        let ir = try selection.instantiate(reporting: report)
+        let spec = try selection.instantiate(reporting: report)
+        let ir = noLemmas ? spec.withoutLemmas : spec
         let options = searchOptions()
         do {
             let result = try BreadthFirstSearch(ir, options: options).run()
