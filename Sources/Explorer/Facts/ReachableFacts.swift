@@ -60,7 +60,9 @@ public struct ReachableFacts {
                 found.append((relevance + rank, Fact(statement: statement, witness: witness)))
             }
         }
-        return found.sorted { $0.rank < $1.rank }.prefix(limit).map(\.fact)
+        // By rank, then in the order found (Swift's sort is not guaranteed stable).
+        return found.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
+            .prefix(limit).map(\.element.fact)
     }
 
     /// Observations for one kind of view: each attribute's values, each attribute's values given
