@@ -43,7 +43,9 @@ struct ExprCompiler {
         case .aggregate(let kind, let binding, let domain, let body):
             return compileAggregate(kind, binding.index, domain.values(roles: ir.roles), compile(body))
         case .inFlight(let kind, let sender, let receiver, let filter):
-            return compileInFlight(kind.index, sender.index, receiver.index, compile(filter))
+            var readsFields = false
+            filter.visit { if case .messageField = $0 { readsFields = true } }
+            return compileInFlight(kind.index, sender.index, receiver.index, compile(filter), readsFields: readsFields)
         }
     }
 
@@ -163,20 +165,22 @@ struct ExprCompiler {
         }
     }
 
-    private func compileInFlight(_ kind: Int, _ sender: Int, _ receiver: Int, _ filter: @escaping Evaluator) -> Evaluator {
+    /// Counts the messages of `kind` the filter accepts. Only a filter that reads message fields
+    /// needs them decoded, into scratch space (the enclosing handler's fields stay intact).
+    private func compileInFlight(_ kind: Int, _ sender: Int, _ receiver: Int, _ filter: @escaping Evaluator,
+                                 readsFields: Bool) -> Evaluator {
         let layout = self.layout
-        return { machine in
-            machine.withScratchFields {
-                var total = 0
-                NetworkOps.forEachMessage(in: machine.state, layout: layout) { from, to, code in
-                    guard layout.codec.kind(of: code) == kind else { return }
-                    _ = layout.codec.decode(code, into: machine.fields)
-                    machine.bindings[sender] = from
-                    machine.bindings[receiver] = to
-                    if filter(machine) != 0 { total += 1 }
-                }
-                return total
+        let count: Evaluator = { machine in
+            var total = 0
+            NetworkOps.forEachMessage(in: machine.state, layout: layout) { from, to, code in
+                guard layout.codec.kind(of: code) == kind else { return }
+                if readsFields { _ = layout.codec.decode(code, into: machine.fields) }
+                machine.bindings[sender] = from
+                machine.bindings[receiver] = to
+                if filter(machine) != 0 { total += 1 }
             }
+            return total
         }
+        return readsFields ? { machine in machine.withScratchFields { count(machine) } } : count
     }
 }
