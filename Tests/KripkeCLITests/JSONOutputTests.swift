@@ -28,6 +28,25 @@ import Traces
         }
     }
 
+    /// The four required proofs ship their lemmas; buggy variants never carry any.
+    @Test func listJSONCountsShippedLemmas() throws {
+        guard case .array(let specs) = try JSONValue.parse(try CommandRunner.run(["list", "--json"]).stdout) else {
+            Issue.record("not an array")
+            return
+        }
+        var lemmas: [String: Double] = [:]
+        for spec in specs {
+            guard case .string(let name)? = spec["name"], case .number(let count)? = spec["lemmas"] else {
+                Issue.record("name and lemmas")
+                continue
+            }
+            lemmas[name] = count
+            if spec["expect"] == .string("violated") { #expect(count == 0) }
+        }
+        #expect(lemmas["ricart-agrawala"] == 8 && lemmas["raft-election"] == 8)
+        #expect(lemmas["paxos"] == 17 && lemmas["quorum-replication"] == 7)
+    }
+
     @Test func listTextHasOneLinePerSpec() throws {
         let text = try CommandRunner.run(["list"])
         let json = try CommandRunner.run(["list", "--json"])

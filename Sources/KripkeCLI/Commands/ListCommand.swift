@@ -12,7 +12,7 @@ struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the specs this kripke knows, with their parameters and expected verdicts.")
 
-    @Flag(name: .long, help: "Print a JSON array of {name, summary, parameters, expect}.")
+    @Flag(name: .long, help: "Print a JSON array of {name, summary, parameters, expect, lemmas}.")
     var json = false
 
     func run() throws {
@@ -26,7 +26,9 @@ struct ListCommand: ParsableCommand {
             let parameters = spec.parameters.map { "\($0.name)=\($0.defaultValue)" }.joined(separator: " ")
             let name = spec.name.padding(toLength: width, withPad: " ", startingAt: 0)
             let expect = spec.expectation.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
-            print("\(name)\(expect)\(spec.summary)\(parameters.isEmpty ? "" : " [\(parameters)]")")
+            let lemmas = ListCommand.lemmaCount(spec)
+            let proof = lemmas > 0 ? " — proof: \(lemmas) lemmas (kripke prove)" : ""
+            print("\(name)\(expect)\(spec.summary)\(parameters.isEmpty ? "" : " [\(parameters)]")\(proof)")
         }
     }
 
@@ -42,6 +44,12 @@ struct ListCommand: ParsableCommand {
                 ])
             })),
             ("expect", .string(spec.expectation.rawValue)),
+            ("lemmas", .int(lemmaCount(spec))),
         ])
+    }
+
+    /// The helper lemmas the spec ships at its defaults (a shipped inductive invariant), or 0.
+    static func lemmaCount(_ spec: SpecDefinition) -> Int {
+        ((try? spec.instantiate())?.invariants.count { $0.isLemma }) ?? 0
     }
 }
