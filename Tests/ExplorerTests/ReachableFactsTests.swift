@@ -55,6 +55,16 @@ import Testing
         ])
         let focused = facts.violated(by: Self.state(busy: false, count: 1, pingInFlight: true), focus: ["count"], limit: 1)
         #expect(focused.map(\.statement) == ["∀ i: busy[i] = false ⇒ count[i] = 0"])
+        // Each fact, turned into an IR lemma, holds in every reachable state by the explorer's own count.
+        var options = SearchOptions()
+        options.checkDeadlock = false
+        for fact in found + facts.violated(by: Self.state(busy: true, count: 3, pingInFlight: true), limit: 20) {
+            let checked = try BreadthFirstSearch(ReachableFacts.adding(fact, to: ir), options: options).run()
+            guard case .holds = checked.verdict else {
+                Issue.record("'\(fact.statement)' as a lemma: \(checked.verdict)")
+                continue
+            }
+        }
         // count = 3 was never reached: the unconditional fact comes first.
         let unseen = facts.violated(by: Self.state(busy: true, count: 3, pingInFlight: true), limit: 1)
         #expect(unseen.map(\.statement) == ["∀ i: count[i] ∈ {0, 1}"])

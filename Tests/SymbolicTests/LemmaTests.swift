@@ -34,6 +34,24 @@ import Testing
         #expect(result.consecution == [.init(property: "x at most 2", isLemma: false, holds: false, uses: [])])
     }
 
+    /// Without the lemma, the facts mined from the reachable states that the CTI's first state
+    /// violates include `x = y`; assumed as a lemma, it discharges the failing consecution.
+    @Test func aMinedFactClosesTheStep() throws {
+        let ir = try Self.counters(lemma: false).instantiate()
+        guard case .notInductive(0, _, let cti) = try KInduction(ir).run(maxK: 0).verdict else {
+            Issue.record("x ≤ 2 alone is not 0-inductive")
+            return
+        }
+        let states = try ReachableStates(ir).collect(maxStates: 100, maxSeconds: 10).states
+        let facts = ReachableFacts(ir, states: states).violated(by: cti.states[0], limit: 20)
+        #expect(facts.map(\.statement) == ["x = y", "x = 2 ⇒ y = 2"])
+        for fact in facts {
+            #expect(try KInduction(ReachableFacts.adding(fact, to: ir)).consecutionHolds(of: 0, k: 0))
+        }
+        // Without any lemma, consecution fails.
+        #expect(try !KInduction(ir).consecutionHolds(of: 0, k: 0))
+    }
+
     @Test func theLemmaIsProvedAndAssumed() throws {
         let ir = try Self.counters(lemma: true).instantiate()
         #expect(ir.invariants.map(\.isLemma) == [false, true])

@@ -22,18 +22,67 @@ public struct ReachableFacts {
         /// the whole state).
         public let witness: String
         public var description: String { witness.isEmpty ? statement : "\(statement)   (fails for \(witness))" }
+        /// The fact as an IR condition, to try as a lemma (its bindings start at `ir.bindingCount`).
+        public let condition: Expr
     }
 
+    /// A fact found in one kind of view, over the view's attribute positions.
+    struct Mined {
+        enum Claim {
+            case oneOf(Int, [Value])
+            case not(Int, Value)
+            case atMost(Int, Int)
+            case equal(Int, Int)
+        }
+        /// "when attribute c has value v"; nil for an unconditional fact.
+        let condition: (attribute: Int, value: Value)?
+        let claim: Claim
+
+        var involved: [Int] {
+            let claimed: [Int] = switch claim {
+            case .oneOf(let t, _), .not(let t, _): [t]
+            case .atMost(let x, let y), .equal(let x, let y): [x, y]
+            }
+            return (condition.map { [$0.attribute] } ?? []) + claimed
+        }
+
+        func text(_ names: [String]) -> String {
+            let claimed = switch claim {
+            case .oneOf(let t, let values) where values.count == 1: "\(names[t]) = \(values[0])"
+            case .oneOf(let t, let values): "\(names[t]) ∈ {\(values.map(\.description).joined(separator: ", "))}"
+            case .not(let t, let value): "\(names[t]) ≠ \(value)"
+            case .atMost(let x, let y): "\(names[x]) ≤ \(names[y])"
+            case .equal(let x, let y): "\(names[x]) = \(names[y])"
+            }
+            return condition.map { "\(names[$0.attribute]) = \($0.value) ⇒ \(claimed)" } ?? claimed
+        }
+    }
+
+    private let ir: SpecIR
     private let views: StateViews
     private var tables: [StateViews.Kind: Table] = [:]
 
     public init(_ ir: SpecIR, states: [TraceState]) {
+        self.ir = ir
         views = StateViews(ir)
         for state in states {
             for view in views.views(of: state) {
                 tables[view.kind, default: Table(width: view.values.count)].record(view.values)
             }
         }
+    }
+
+    /// `ir` with `fact` added as a helper lemma, to see whether it closes a proof.
+    ///
+    /// ```swift
+    /// let strengthened = ReachableFacts.adding(fact, to: ir)
+    /// ```
+    public static func adding(_ fact: Fact, to ir: SpecIR) -> SpecIR {
+        var strengthened = ir
+        strengthened.invariants.append(InvariantDecl(name: fact.statement, condition: fact.condition,
+                                                     location: SourceLocation(file: "candidate lemma", line: 0), isLemma: true))
+        strengthened.bindingCount = ir.bindingCount + FactLemma.bindingsUsed
+        return strengthened
     }
 
     /// The facts `state` violates, at most `limit`: first those about the variables and message
@@ -50,14 +99,15 @@ public struct ReachableFacts {
             case .single: "∀ i: "
             case .pair: "∀ i ≠ j: "
             }
-            for (involved, rank, fact) in table.violations(view.values, names: names.map(\.name)) {
-                let about = involved.map { names[$0] }
+            for (rank, mined) in table.violations(view.values) {
+                let about = mined.involved.map { names[$0] }
                 // In a pair's view, a fact about i alone (or j alone) is a fact of the single view.
                 if case .pair = view.kind, about.allSatisfy({ $0.owner == .i }) || about.allSatisfy({ $0.owner == .j }) { continue }
-                let statement = quantifier + fact
+                let statement = quantifier + mined.text(names.map(\.name))
                 guard seen.insert(statement).inserted else { continue }
                 let relevance = about.contains { focus.contains($0.about) } ? 0 : 10
-                found.append((relevance + rank, Fact(statement: statement, witness: witness)))
+                let lemma = FactLemma(ir: ir, kind: view.kind, attributes: names).condition(mined)
+                found.append((relevance + rank, Fact(statement: statement, witness: witness, condition: lemma)))
             }
         }
         // By rank, then in the order found (Swift's sort is not guaranteed stable).
@@ -93,16 +143,16 @@ public struct ReachableFacts {
             }
         }
 
-        /// The facts `view` violates: the attributes each involves, a rank (lower is simpler), its statement.
-        func violations(_ view: [Value], names: [String]) -> [([Int], Int, String)] {
-            var result: [([Int], Int, String)] = []
+        /// The facts `view` violates, each with a rank (lower is simpler).
+        func violations(_ view: [Value]) -> [(rank: Int, fact: Mined)] {
+            var result: [(Int, Mined)] = []
             for t in 0..<width where !values[t].contains(view[t]) {
-                result.append(([t], 0, "\(describe(names[t], values[t], all: values[t]))"))
+                result.append((0, Mined(condition: nil, claim: claim(t, values[t], all: values[t]))))
             }
             for x in 0..<width {
                 for y in 0..<width where x != y && alwaysAtMost[x][y] {
                     guard case .int(let a) = view[x], case .int(let b) = view[y], a > b else { continue }
-                    result.append(([x, y], 1, alwaysAtMost[y][x] ? "\(names[x]) = \(names[y])" : "\(names[x]) ≤ \(names[y])"))
+                    result.append((1, Mined(condition: nil, claim: alwaysAtMost[y][x] ? .equal(x, y) : .atMost(x, y))))
                 }
             }
             var related: Set<[Int]> = []   // c ⇒ t and its contrapositive t ⇒ c: state one
@@ -110,19 +160,18 @@ public struct ReachableFacts {
                 guard let row = given[c][view[c]] else { continue }
                 for t in 0..<width where t != c && values[t].contains(view[t]) && !row[t].contains(view[t]) {
                     guard related.insert([min(c, t), max(c, t)]).inserted else { continue }
-                    result.append(([c, t], 2, "\(names[c]) = \(view[c]) ⇒ \(describe(names[t], row[t], all: values[t]))"))
+                    result.append((2, Mined(condition: (c, view[c]), claim: claim(t, row[t], all: values[t]))))
                 }
             }
             return result
         }
 
         /// `t = v`, `t ≠ w` or `t ∈ {…}`, whichever is shortest.
-        private func describe(_ name: String, _ allowed: Set<Value>, all: Set<Value>) -> String {
+        private func claim(_ t: Int, _ allowed: Set<Value>, all: Set<Value>) -> Mined.Claim {
             let sorted = allowed.sorted { $0.description < $1.description }
-            if sorted.count == 1 { return "\(name) = \(sorted[0])" }
             let excluded = all.subtracting(allowed)
-            if excluded.count == 1 { return "\(name) ≠ \(excluded.first!)" }
-            return "\(name) ∈ {\(sorted.map(\.description).joined(separator: ", "))}"
+            if sorted.count > 1, excluded.count == 1 { return .not(t, excluded.first!) }
+            return .oneOf(t, sorted)
         }
     }
 }

@@ -14,13 +14,24 @@ struct StateViews {
     enum Kind: Hashable { case global, single(role: Int), pair(role: Int) }
 
     /// One attribute of a view: its name in facts (`phase[i]`), the variable or message kind it
-    /// is about, and whom it describes (the whole view, or only `i` or only `j` of a pair).
+    /// is about, whom it describes (the whole view, or only `i` or only `j` of a pair), and where
+    /// its value comes from, to state a fact about it in the IR (`FactLemma`).
     struct Attribute {
         enum Owner { case whole, i, j }
+        enum Subject { case i, j }
+        enum Source {
+            /// A variable read at the view's processes (none for a global).
+            case variable(Int, at: [Subject])
+            /// Messages of a kind in flight, from and to the view's processes where given.
+            case inFlight(Int, from: Subject?, to: Subject?)
+        }
         let name: String
         let about: String
         let owner: Owner
-        init(_ name: String, about: String, owner: Owner) { (self.name, self.about, self.owner) = (name, about, owner) }
+        let source: Source
+        init(_ name: String, about: String, owner: Owner, source: Source) {
+            (self.name, self.about, self.owner, self.source) = (name, about, owner, source)
+        }
     }
 
     /// Attributes per kind of view, in a fixed order.
@@ -34,21 +45,31 @@ struct StateViews {
         self.ir = ir
         let kinds = ir.messages.map(\.name)
         globalVariables = ir.variables.filter(\.indices.isEmpty).map(\.name)
-        attributes[.global] = globalVariables.map { Attribute($0, about: $0, owner: .whole) }
-            + kinds.map { Attribute("in-flight \($0)", about: $0, owner: .whole) }
-        for (index, role) in ir.roles.enumerated() {
-            let byRole = IterationDomain.role(RoleID(index: index))
-            singleVariables[index] = ir.variables.filter { $0.indices == [byRole] }.map(\.name)
-            pairVariables[index] = ir.variables.filter { $0.indices == [byRole, byRole] }.map(\.name)
-            let own = singleVariables[index]!
-            attributes[.single(role: index)] = own.map { Attribute("\($0)[i]", about: $0, owner: .i) }
-                + kinds.flatMap { [Attribute("in-flight \($0) from i", about: $0, owner: .i),
-                                   Attribute("in-flight \($0) to i", about: $0, owner: .i)] }
+        let index = Dictionary(uniqueKeysWithValues: ir.variables.enumerated().map { ($1.name, $0) })
+        let kindCount = ir.messages.count
+        attributes[.global] = globalVariables.map { Attribute($0, about: $0, owner: .whole, source: .variable(index[$0]!, at: [])) }
+            + (0..<kindCount).map { Attribute("in-flight \(kinds[$0])", about: kinds[$0], owner: .whole,
+                                              source: .inFlight($0, from: nil, to: nil)) }
+        for (roleIndex, role) in ir.roles.enumerated() {
+            let byRole = IterationDomain.role(RoleID(index: roleIndex))
+            singleVariables[roleIndex] = ir.variables.filter { $0.indices == [byRole] }.map(\.name)
+            pairVariables[roleIndex] = ir.variables.filter { $0.indices == [byRole, byRole] }.map(\.name)
+            let own = singleVariables[roleIndex]!
+            func ownAttributes(_ subject: Attribute.Subject) -> [Attribute] {
+                own.map { Attribute("\($0)[\(subject)]", about: $0, owner: subject == .i ? .i : .j,
+                                    source: .variable(index[$0]!, at: [subject])) }
+            }
+            attributes[.single(role: roleIndex)] = ownAttributes(.i)
+                + (0..<kindCount).flatMap { [Attribute("in-flight \(kinds[$0]) from i", about: kinds[$0], owner: .i,
+                                                       source: .inFlight($0, from: .i, to: nil)),
+                                             Attribute("in-flight \(kinds[$0]) to i", about: kinds[$0], owner: .i,
+                                                       source: .inFlight($0, from: nil, to: .i))] }
             if role.count > 1 {
-                attributes[.pair(role: index)] = pairVariables[index]!.map { Attribute("\($0)[i, j]", about: $0, owner: .whole) }
-                    + kinds.map { Attribute("in-flight \($0) i → j", about: $0, owner: .whole) }
-                    + own.map { Attribute("\($0)[i]", about: $0, owner: .i) }
-                    + own.map { Attribute("\($0)[j]", about: $0, owner: .j) }
+                attributes[.pair(role: roleIndex)] = pairVariables[roleIndex]!.map {
+                    Attribute("\($0)[i, j]", about: $0, owner: .whole, source: .variable(index[$0]!, at: [.i, .j]))
+                } + (0..<kindCount).map { Attribute("in-flight \(kinds[$0]) i → j", about: kinds[$0], owner: .whole,
+                                                    source: .inFlight($0, from: .i, to: .j)) }
+                    + ownAttributes(.i) + ownAttributes(.j)
             }
         }
     }

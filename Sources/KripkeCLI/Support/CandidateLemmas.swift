@@ -18,13 +18,20 @@ struct CandidateLemmas {
     static let maxSeconds = 20.0
 
     let facts: [ReachableFacts.Fact]
+    /// Per fact: assumed as one more lemma, it discharges the failing consecution (the fact itself
+    /// still has to be proved); `nil` when Z3 could not tell.
+    let closes: [Bool?]
+    /// The invariant or lemma whose consecution failed.
+    let failing: String
     /// Reachable states mined, and whether they are all of them.
     let states: Int
     let complete: Bool
 
     /// Nil unless the result is "not inductive".
     init?(_ result: KInduction.Result, ir: SpecIR) throws(SpecError) {
-        guard case .notInductive(_, let invariant, let cti) = result.verdict, let first = cti.states.first else { return nil }
+        guard case .notInductive(let k, let invariant, let cti) = result.verdict, let first = cti.states.first,
+              let index = ir.invariants.firstIndex(where: { $0.name == invariant }) else { return nil }
+        failing = invariant
         var focus: Set<String> = []   // what the failing invariant reads: facts about it come first
         ir.invariants.first { $0.name == invariant }?.condition.visit { expr in
             if case .variable(let id, _) = expr { focus.insert(ir.variables[id.index].name) }
@@ -32,6 +39,7 @@ struct CandidateLemmas {
         }
         let reachable = try ReachableStates(ir).collect(maxStates: Self.maxStates, maxSeconds: Self.maxSeconds)
         facts = ReachableFacts(ir, states: reachable.states).violated(by: first, focus: focus)
+        closes = facts.map { fact in try? KInduction(ReachableFacts.adding(fact, to: ir)).consecutionHolds(of: index, k: k) }
         states = reachable.states.count
         complete = reachable.complete
     }
@@ -44,12 +52,16 @@ struct CandidateLemmas {
                     + "processes or counts (as in 'replies count the permissions received'), or try a larger --max-k."]
         }
         return ["", "Candidate lemmas — facts that hold in \(scope) and that the CTI's first state violates; "
-                + "a lemma stating one (if it holds in general) excludes this CTI:"]
-            + facts.map { "  \($0)" }
+                + "a lemma stating one (if it holds in general) excludes this CTI. Marked ✓: assumed alone, it also "
+                + "discharges the failing consecution of '\(failing)' (the lemma itself must then be proved):"]
+            + zip(facts, closes).map { fact, closes in "  \(closes == true ? "✓" : " ") \(fact)" }
     }
 
     var json: JSONValue {
         .object([("reachableStates", .int(states)), ("complete", .bool(complete)),
-                 ("facts", .array(facts.map { .object([("statement", .string($0.statement)), ("fails", .string($0.witness))]) }))])
+                 ("facts", .array(zip(facts, closes).map { fact, closes in
+                     .object([("statement", .string(fact.statement)), ("fails", .string(fact.witness)),
+                              ("closesConsecution", closes.map(JSONValue.bool) ?? .null)])
+                 }))])
     }
 }

@@ -97,4 +97,14 @@ public struct KInduction {
         return Result(verdict: verdict, stepCases: stepCases, consecution: consecution,
                       seconds: Date().timeIntervalSince(start))
     }
+
+    /// Whether consecution of invariant or lemma `index` holds at `k`, every other invariant and
+    /// lemma assumed: how `--explain` tells whether a candidate lemma would close a failing step.
+    ///
+    /// ```swift
+    /// let closes = try KInduction(strengthened).consecutionHolds(of: 0, k: 0)
+    /// ```
+    public func consecutionHolds(of index: Int, k: Int) throws -> Bool {
+        try StepCaseQuery(ir, k: k).consecution(of: index).cti == nil
+    }
 }
