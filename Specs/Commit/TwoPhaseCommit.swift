@@ -17,7 +17,9 @@ import Kripke
 ///
 /// **Properties**: atomic commitment — no participant commits while another aborts, and no
 /// participant commits unless the coordinator did; no deadlock (every run ends with every
-/// participant decided).
+/// participant decided). The correct variant carries four helper lemmas
+/// (TwoPhaseCommitLemmas.swift) that make atomic commitment inductive: `kripke prove
+/// two-phase-commit` proves it for every depth (k = 0), and `check` verifies the lemmas too.
 ///
 /// **Variants**:
 /// - `two-phase-commit` — correct; holds.
@@ -129,5 +131,10 @@ public enum TwoPhaseCommit {
         s.invariant("atomic commitment", !(someoneCommitted && someoneAborted))
         s.invariant("commit only when decided", someoneCommitted.implies(coordinatorCommitted))
         s.validEndState(ForAll(participants) { p in state[p] == .committed || state[p] == .aborted })
+        if variant == .correct {
+            let model = Model(participants: participants, state: state, asked: asked, decision: decision,
+                              yesVotes: yesVotes, prepare: prepare, vote: vote, commit: commit, abort: abort, yes: yes)
+            lemmas(s, model, n: n)
+        }
     }
 }
