@@ -21,6 +21,8 @@ runs=(
     "paxos --param N=5"
     "quorum-replication"
     "quorum-replication --param N=5 --param W=3 --param R=3"
+    "two-phase-commit"
+    "two-phase-commit --param N=5"
 )
 echo "| spec and parameters | verdict | k | lemmas | seconds |"
 echo "|---|---|---|---|---|"

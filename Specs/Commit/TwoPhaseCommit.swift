@@ -134,7 +134,7 @@ public enum TwoPhaseCommit {
         if variant == .correct {
             let model = Model(participants: participants, state: state, asked: asked, decision: decision,
                               yesVotes: yesVotes, prepare: prepare, vote: vote, commit: commit, abort: abort, yes: yes)
-            lemmas(s, model, n: n)
+            lemmas(s, model)
         }
     }
 }

@@ -24,9 +24,9 @@ extension TwoPhaseCommit {
     /// working participant is left to vote NO.
     ///
     /// ```swift
-    /// if variant == .correct { lemmas(s, model, n: n) }
+    /// if variant == .correct { lemmas(s, model) }
     /// ```
-    static func lemmas(_ s: SpecBuilder, _ m: Model, n: Int) {
+    static func lemmas(_ s: SpecBuilder, _ m: Model) {
         let (participants, state, decision) = (m.participants, m.state, m.decision)
 
         s.lemma("decisions are sent only once made",
