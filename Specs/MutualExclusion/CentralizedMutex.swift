@@ -19,7 +19,9 @@ import Kripke
 /// reached.
 ///
 /// **Properties**: mutual exclusion (at most one client in the critical section); no deadlock
-/// (every run ends with every client done).
+/// (every run ends with every client done). The correct variant carries five helper lemmas
+/// (CentralizedMutexLemmas.swift) that make mutual exclusion inductive: `kripke prove
+/// centralized-mutex` proves it for every depth (k = 0), and `check` verifies the lemmas too.
 ///
 /// **Variants**:
 /// - `centralized-mutex` — correct; holds.
@@ -107,5 +109,10 @@ public enum CentralizedMutex {
 
         s.check(MutualExclusion(clients) { c in phase[c] == .critical })
         s.validEndState(ForAll(clients) { c in done[c] == .constant(rounds) })
+        if variant == .correct {
+            let model = Model(clients: clients, phase: phase, queued: queued, holder: holder,
+                              request: request, grant: grant, release: release)
+            lemmas(s, model)
+        }
     }
 }
