@@ -22,7 +22,8 @@ import Kripke
 /// message is in flight, every process names the largest id N−1; no deadlock.
 ///
 /// **Variants**:
-/// - `chang-roberts` — correct; holds for both orders.
+/// - `chang-roberts` — correct; holds for both orders. It carries five helper lemmas
+///   (`ChangRobertsLemmas.swift`), and `kripke prove chang-roberts` proves it by 0-induction.
 /// - `chang-roberts-forward-smaller` — a non-participant that receives a smaller id passes it
 ///   on unchanged instead of replacing it by its own, and becomes a participant: the largest
 ///   process can end up relaying a small id and then swallowing every other, so nobody is
@@ -112,5 +113,10 @@ public enum ChangRoberts {
         s.check(UniqueLeader(procs) { i in leader[i] == id(i) })
         s.check(AgreementAtEnd(procs, ended: ended) { i in leader[i] == .constant(n - 1) })
         s.validEndState(ended)
+        if variant == .correct {
+            let model = Model(procs: procs, participant: participant, leader: leader, election: election,
+                              elected: elected, uid: uid, id: id, largest: procs.process(decreasing ? 0 : n - 1))
+            lemmas(s, model, n: n)
+        }
     }
 }
