@@ -23,6 +23,12 @@ runs=(
     "quorum-replication --param N=5 --param W=3 --param R=3"
     "two-phase-commit"
     "two-phase-commit --param N=5"
+    "token-ring"
+    "token-ring --param N=5"
+    "centralized-mutex"
+    "centralized-mutex --param N=5 --param R=3"
+    "chang-roberts"
+    "chang-roberts --param N=6"
 )
 echo "| spec and parameters | verdict | k | lemmas | seconds |"
 echo "|---|---|---|---|---|"
