@@ -90,11 +90,6 @@ import Testing
 @Suite struct ShippedProofTests {
     @Test(arguments: [["N": 3, "W": 2, "R": 2], ["N": 5, "W": 3, "R": 3]])
     func quorumReplicationIsProved(parameters: [String: Int]) throws {
-        let result = try KInduction(QuorumReplication.correct.instantiate(parameters)).run(maxK: 2)
-        guard case .proved(0) = result.verdict else {
-            Issue.record("read-your-writes with its lemmas is 0-inductive: \(result.verdict)")
-            return
-        }
-        #expect(result.consecution.allSatisfy { $0.holds })
+        try ShippedProof.expectProved(QuorumReplication.correct, parameters, invariants: ["read-your-writes"], lemmas: 7)
     }
 }

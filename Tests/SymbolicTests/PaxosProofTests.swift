@@ -11,15 +11,7 @@ import Testing
     /// value must be safe at two earlier ballots (B=3 with two proposers takes ~20 s in a debug build).
     @Test(arguments: [[:], ["P": 1, "B": 3]])
     func agreementAndValidityAreProved(parameters: [String: Int]) throws {
-        let result = try KInduction(Paxos.correct.instantiate(parameters)).run(maxK: 1)
-        guard case .proved(0) = result.verdict else {
-            Issue.record("Paxos with its lemmas is 0-inductive at \(parameters): \(result.verdict)")
-            return
-        }
-        #expect(result.consecution.filter { !$0.isLemma }.map(\.property) == ["agreement", "validity"])
-        for obligation in result.consecution where !obligation.holds {
-            Issue.record("consecution of '\(obligation.property)' fails")
-        }
+        try ShippedProof.expectProved(Paxos.correct, parameters, invariants: ["agreement", "validity"], lemmas: 17)
     }
 
     /// The lemmas speak of messages ever sent, which a lossy network forgets, and the buggy

@@ -9,16 +9,7 @@ import Testing
 @Suite struct RicartAgrawalaProofTests {
     @Test(arguments: [["N": 3, "R": 1], ["N": 2, "R": 2], ["N": 4, "R": 1]])
     func mutualExclusionIsProved(parameters: [String: Int]) throws {
-        let result = try KInduction(RicartAgrawala.correct.instantiate(parameters)).run(maxK: 1)
-        guard case .proved(0) = result.verdict else {
-            Issue.record("mutual exclusion with its lemmas is 0-inductive: \(result.verdict)")
-            return
-        }
-        #expect(result.consecution.count == 9)
-        #expect(result.consecution.allSatisfy { $0.holds })
-        let mutex = try #require(result.consecution.first)
-        #expect(mutex.property == "mutual exclusion" && !mutex.isLemma)
-        #expect(mutex.uses.contains("permission goes to the earlier request"))
+        try ShippedProof.expectProved(RicartAgrawala.correct, parameters, invariants: ["mutual exclusion"], lemmas: 8)
     }
 
     /// With minimal cores, the proof of mutual exclusion names exactly the argument: N − 1 replies
@@ -35,11 +26,6 @@ import Testing
     }
 
     @Test func withoutLemmasTheStepCaseFails() throws {
-        let result = try KInduction(RicartAgrawala.tieBug.instantiate()).run(maxK: 0)
-        guard case .notInductive(0, "mutual exclusion", let cti) = result.verdict else {
-            Issue.record("the tie-bug variant has no lemmas: \(result.verdict)")
-            return
-        }
-        #expect(cti.steps.count == 1)
+        try ShippedProof.expectNotInductive(RicartAgrawala.tieBug, failing: "mutual exclusion")
     }
 }
