@@ -125,13 +125,15 @@ final class SpecEncoder {
     func transition(from current: Frame, to next: Frame) throws -> Transition {
         let selector = try context.intConst("step@\(current.index)")
         var outcomes: [StepEncoder] = []
+        var enabled: [Term] = []
         var clauses = [try selector >= 0, try selector < instances.count]
         for (index, instance) in instances.enumerated() {
             let outcome = try SpecEncoder.step(instance, from: current, ir: ir, layout: layout, catalog: catalog, algebra: algebra)
             guard outcome.unknownKeys.isEmpty else {
                 throw SymbolicError.unsupported("a message key was missed by key discovery (internal)")
             }
-            clauses.append(try (selector == index).implies(algebra.condition(outcome.alive)))
+            enabled.append(try algebra.condition(outcome.alive))
+            clauses.append(try (selector == index).implies(enabled[index]))
             outcomes.append(outcome)
         }
         func successor(_ now: Term, _ next: Term, _ value: (StepEncoder) -> SymValue) throws -> Term {
@@ -157,7 +159,7 @@ final class SpecEncoder {
         }
         let stuck = try algebra.and(outcomes.map { try algebra.not(algebra.or([$0.alive, $0.overflowed])) })
         return Transition(relation: try context.and(clauses), selector: selector, stuck: try algebra.condition(stuck),
-                          enabled: try outcomes.map { try algebra.condition($0.alive) })
+                          enabled: enabled)
     }
 
     private func makeStep(_ frame: Frame) -> StepEncoder {
