@@ -51,10 +51,8 @@ enum BMCReport {
                             statistics.depth, statistics.instances, statistics.messageKeys, statistics.commutingPairs,
                             statistics.seconds))
         if case .violated(let counterexample) = result.verdict {
-            lines.append("")
-            lines.append("Counterexample (\(counterexample.trace.length) steps, shortest; replayed on the explorer):")
-            lines.append(TextTraceFormatter().format(counterexample.trace))
-            lines.append("⇒ \(counterexample.description) is violated in the last state.")
+            lines += ResultText.counterexample(counterexample.trace, property: counterexample.description,
+                                               origin: "replayed on the explorer")
         }
         return lines.joined(separator: "\n")
     }

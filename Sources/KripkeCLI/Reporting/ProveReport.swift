@@ -32,9 +32,8 @@ enum ProveReport {
         case .proved:
             break
         case .violated(let counterexample):
-            lines += ["", "Counterexample (\(counterexample.trace.length) steps, shortest; replayed on the explorer):",
-                      TextTraceFormatter().format(counterexample.trace),
-                      "⇒ \(counterexample.description) is violated in the last state."]
+            lines += ResultText.counterexample(counterexample.trace, property: counterexample.description,
+                                               origin: "replayed on the explorer")
         case .notInductive(_, let invariant, let cti):
             lines += ["", "Counterexample to induction (its first state satisfies the invariants but may be unreachable):",
                       TextTraceFormatter(firstState: .arbitrary).format(cti),

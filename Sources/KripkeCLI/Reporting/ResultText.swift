@@ -38,12 +38,16 @@ enum ResultText {
             }
         }
         if case .violated(let violation) = result.verdict {
-            lines.append("")
-            lines.append("Counterexample (\(violation.trace.length) steps, shortest):")
-            lines.append(TextTraceFormatter().format(violation.trace))
-            lines.append("⇒ \(violation.property) is violated in the last state.")
+            lines += counterexample(violation.trace, property: violation.property)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A shortest counterexample as every report prints it: a blank line, its heading (with
+    /// `origin`, e.g. "replayed on the explorer"), the trace, and the property it breaks.
+    static func counterexample(_ trace: Trace, property: String, origin: String? = nil) -> [String] {
+        ["", "Counterexample (\(trace.length) steps, shortest\(origin.map { "; \($0)" } ?? "")):",
+         TextTraceFormatter().format(trace), "⇒ \(property) is violated in the last state."]
     }
 
     static func parameterText(_ parameters: [String: Int]) -> String {
