@@ -57,6 +57,7 @@ import Testing
         #expect(focused.map(\.statement) == ["∀ i: busy[i] = false ⇒ count[i] = 0"])
         // Each fact, turned into an IR lemma, holds in every reachable state by the explorer's own count.
         var options = SearchOptions()
+        options.partialOrder = false
         options.checkDeadlock = false
         for fact in found + facts.violated(by: Self.state(busy: true, count: 3, pingInFlight: true), limit: 20) {
             let checked = try BreadthFirstSearch(ReachableFacts.adding(fact, to: ir), options: options).run()

@@ -7,6 +7,7 @@ import Testing
     private func run(_ body: @escaping @Sendable (SpecBuilder) -> Void, deadlock: Bool = true) throws -> CheckResult {
         let spec = SpecDefinition(name: "t", summary: "", parameters: [], expectation: .holds, body: body)
         var options = SearchOptions()
+        options.partialOrder = false
         options.checkDeadlock = deadlock
         return try BreadthFirstSearch(try spec.instantiate(), options: options).run()
     }
@@ -179,6 +180,7 @@ import Testing
             s.validEndState(true)
         }
         var options = SearchOptions()
+        options.partialOrder = false
         options.maxStates = 100
         let result = try BreadthFirstSearch(try spec.instantiate(), options: options).run()
         guard case .incomplete(let reason) = result.verdict else { Issue.record("expected incomplete"); return }
@@ -195,7 +197,7 @@ import Testing
             }
         }
         #expect {
-            try BreadthFirstSearch(try spec.instantiate()).run()
+            try BreadthFirstSearch(try spec.instantiate(), options: SearchOptions(partialOrder: false)).run()
         } throws: { error in
             guard let fault = error as? ModelFault else { return false }
             return fault.message == "value 2 assigned to 'x' is outside its domain 0...1" && fault.trace.length == 1

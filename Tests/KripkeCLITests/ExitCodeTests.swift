@@ -7,15 +7,16 @@ import Testing
         let output = try CommandRunner.run(["check", "ricart-agrawala", "--param", "N=2", "--param", "R=2"])
         #expect(output.status == 0)
         #expect(output.stdout.contains("Result: HOLDS"))
-        #expect(output.stdout.contains("Result: HOLDS — 'mutual exclusion', 8 helper lemmas, deadlock freedom hold in all "
-                                       + "207 reachable states"))
+        #expect(output.stdout.contains("Result: HOLDS — 'mutual exclusion', 8 helper lemmas, deadlock freedom hold in every "
+                                       + "reachable state (207 states explored)"))
     }
 
     /// Helper lemmas are checked like invariants unless --no-lemmas asks for the invariants alone.
     @Test func noLemmasChecksTheInvariantsAlone() throws {
         let output = try CommandRunner.run(["check", "ricart-agrawala", "--param", "N=2", "--param", "R=2", "--no-lemmas"])
         #expect(output.status == 0)
-        #expect(output.stdout.contains("Result: HOLDS — 'mutual exclusion', deadlock freedom hold in all 207 reachable states"))
+        #expect(output.stdout.contains("Result: HOLDS — 'mutual exclusion', deadlock freedom hold in every reachable state "
+                                       + "(193 states explored)"))
         let json = try CommandRunner.run(["check", "ricart-agrawala", "--param", "N=2", "--no-lemmas", "--json"])
         #expect(!json.stdout.contains("permission goes to the earlier request"))
     }
@@ -71,21 +72,21 @@ import Testing
     }
 
     @Test func stateLimitExitsThree() throws {
-        let output = try CommandRunner.fixtures(["check", "counter-grid", "--max-states", "1000", "--quiet"])
+        let output = try CommandRunner.fixtures(["check", "counter-grid", "--max-states", "1000", "--no-por", "--quiet"])
         #expect(output.status == 3)
         #expect(output.stdout.contains("Result: INCOMPLETE — state limit reached (1000 states)"))
     }
 
     @Test func timeLimitExitsThree() throws {
         let output = try CommandRunner.fixtures(["check", "counter-grid", "--param", "N=8", "--param", "K=15",
-                                                               "--max-seconds", "0.5", "--quiet"])
+                                                               "--max-seconds", "0.5", "--no-por", "--quiet"])
         #expect(output.status == 3)
         #expect(output.stdout.contains("time limit reached (0.5 s)"))
     }
 
     @Test func memoryLimitExitsThree() throws {
         let output = try CommandRunner.fixtures(["check", "counter-grid", "--param", "N=8", "--param", "K=15",
-                                                               "--max-memory", "1", "--quiet"])
+                                                               "--max-memory", "1", "--no-por", "--quiet"])
         #expect(output.status == 3)
         #expect(output.stdout.contains("memory limit reached (1 MiB resident)"))
     }

@@ -8,7 +8,7 @@ import Testing
 /// explorer's (shortest) length, and every BMC counterexample replays on the explorer.
 @Suite struct BoundedModelCheckerTests {
     static func explorerViolation(_ ir: SpecIR) throws -> Violation {
-        guard case .violated(let violation) = try BreadthFirstSearch(ir).run().verdict else {
+        guard case .violated(let violation) = try BreadthFirstSearch(ir, options: SearchOptions(partialOrder: false)).run().verdict else {
             Issue.record("the explorer finds no violation")
             throw SymbolicError.unsupported("no violation")
         }
@@ -31,7 +31,7 @@ import Testing
 
     @Test func correctRicartAgrawalaHoldsToTheExplorersDiameter() throws {
         let ir = try RicartAgrawala.correct.instantiate(["N": 2])
-        let explored = try BreadthFirstSearch(ir).run()
+        let explored = try BreadthFirstSearch(ir, options: SearchOptions(partialOrder: false)).run()
         let result = try BoundedModelChecker(ir).run(depth: explored.statistics.depth)
         guard case .holdsToDepth(let depth) = result.verdict else {
             Issue.record("BMC reports a violation of a correct spec")

@@ -34,6 +34,7 @@ import Testing
     @Test func deadlockIsAStateWithoutStepsThatIsNoValidEnd() throws {
         let ir = try Self.counter.instantiate()
         var explorerOptions = SearchOptions()
+        explorerOptions.partialOrder = false
         explorerOptions.checkDeadlock = true
         let withoutInvariant = SpecIR(name: ir.name, parameters: ir.parameters, roles: ir.roles, variables: ir.variables,
                                       messages: ir.messages, network: ir.network, actions: ir.actions, invariants: [],
@@ -91,6 +92,7 @@ import Testing
     @Test func divisionAndModuloOfStateDependentValuesMatchTheExplorer() throws {
         let ir = try Self.division.instantiate()
         var options = SearchOptions()
+        options.partialOrder = false
         options.checkDeadlock = false
         let explored = try BreadthFirstSearch(ir, options: options).run()
         guard case .holds = explored.verdict else {

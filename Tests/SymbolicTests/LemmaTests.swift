@@ -76,7 +76,7 @@ import Testing
             }
             s.lemma(Property("x at most 1", x <= 1))
         }
-        let result = try BreadthFirstSearch(try spec.instantiate()).run()
+        let result = try BreadthFirstSearch(try spec.instantiate(), options: SearchOptions(partialOrder: false)).run()
         guard case .violated(let violation) = result.verdict else {
             Issue.record("x reaches 2")
             return

@@ -26,6 +26,8 @@ final class TransitionSystem {
         let messageKind: Int?
         let senderBinding: Int
         let run: Executor
+        /// The body's leading `Require` conditions, in order.
+        let guards: [Evaluator]
     }
 
     init(_ ir: SpecIR) throws(SpecError) {
@@ -47,7 +49,10 @@ final class TransitionSystem {
                 processBinding: action.process.index,
                 choices: choice.map { $0.1.values(roles: ir.roles) },
                 choiceBinding: choice?.0.index ?? 0,
-                messageKind: kind, senderBinding: sender, run: statements.compile(action.body))
+                messageKind: kind, senderBinding: sender, run: statements.compile(action.body),
+                guards: action.body.prefix { if case .require = $0 { true } else { false } }.compactMap { statement in
+                    if case .require(let condition, _) = statement { expressions.compile(condition) } else { nil }
+                })
         }
         hasHandlers = actions.contains { $0.messageKind != nil }
         invariants = ir.invariants.map { expressions.compile($0.condition) }
@@ -90,13 +95,17 @@ final class TransitionSystem {
         var overflows = 0
         /// The first modelling fault met, with the action instance that hit it.
         var fault: (message: String, instance: ActionInstance)?
+        /// Told of each instance dropped for a full network.
+        var overflowed: ((ActionInstance) -> Void)?
     }
 
-    /// Runs every action instance on `state`; calls `emit` with `machine.state` holding each successor.
+    /// Runs every action instance on `state`; calls `emit` with `machine.state` holding each successor,
+    /// and `overflow` with each instance whose send found the network full.
     /// Stops early and reports the fault if an instance hits a modelling error.
     func forEachSuccessor(of state: UnsafePointer<Int>, machine: Machine,
+                          overflow: ((ActionInstance) -> Void)? = nil,
                           _ emit: (ActionInstance) -> Void) -> Expansion {
-        var expansion = Expansion()
+        var expansion = Expansion(overflowed: overflow)
         machine.load(state)
         if hasHandlers || layout.lossy { collectDeliverySlots(state, allSlots: layout.lossy, into: &machine.deliverable) }
         let candidates = machine.deliverable
@@ -159,6 +168,7 @@ final class TransitionSystem {
         }
         if machine.overflowed {
             expansion.overflows += 1
+            expansion.overflowed?(instance)
         } else if ran {
             expansion.enabled += 1
             emit(instance)
@@ -219,6 +229,21 @@ final class TransitionSystem {
         case .unordered:
             return layout.bagEntry(value)
         }
+    }
+
+    /// Position of the first leading `Require` of `action` that is false in the machine's loaded
+    /// state for this process, choice and message (`messageCode` −1 for a local action); nil when
+    /// they all hold.
+    func firstFailingGuard(action index: Int, process: Int, choice: Int, sender: Int, messageCode: Int,
+                           machine: Machine) -> Int? {
+        let action = actions[index]
+        machine.bindings[action.processBinding] = process
+        if action.choices != nil { machine.bindings[action.choiceBinding] = choice }
+        if messageCode >= 0 {
+            machine.bindings[action.senderBinding] = sender
+            _ = layout.codec.decode(messageCode, into: machine.fields)
+        }
+        return action.guards.firstIndex { $0(machine) == 0 }
     }
 
     /// Index of the first invariant violated by the machine's state, if any.

@@ -25,7 +25,22 @@ public struct BreadthFirstSearch {
     public func run() throws -> CheckResult {
         let system = try TransitionSystem(ir)
         var search = SearchRun(system: system, options: options)
-        return try search.run()
+        let result = try search.run()
+        guard options.partialOrder, case .violated(let found) = result.verdict else { return result }
+        guard options.shortestCounterexample else {
+            return CheckResult(verdict: result.verdict, statistics: result.statistics, counterexampleIsShortest: false)
+        }
+        // Every run of the reduced graph is a run of the full one, so a full search to this depth
+        // finds a violation no longer than it.
+        var exact = options
+        exact.partialOrder = false
+        exact.maxDepth = found.trace.length
+        var shortest = SearchRun(system: system, options: exact)
+        let rerun = try shortest.run()
+        guard case .violated = rerun.verdict else {
+            return CheckResult(verdict: result.verdict, statistics: result.statistics, counterexampleIsShortest: false)
+        }
+        return CheckResult(verdict: rerun.verdict, statistics: result.statistics, counterexampleIsShortest: true)
     }
 }
 
@@ -37,6 +52,9 @@ private struct SearchRun: ~Copyable {
     let fingerprinter: StateFingerprinter
     let words: Int
     var seen = FingerprintSet(initialCapacity: 1 << 10)
+    /// With partial-order reduction: the states first found in the level being built.
+    var nextLevel = FingerprintSet(initialCapacity: 1 << 10)
+    let relation: DependencyRelation?
     var fingerprints: [UInt64] = []
     var parents: [UInt32] = []
     var statistics = SearchStatistics()
@@ -50,6 +68,7 @@ private struct SearchRun: ~Copyable {
         machine = system.makeMachine()
         fingerprinter = StateFingerprinter(system: system, symmetry: options.symmetry)
         words = system.packer.wordCount
+        relation = options.partialOrder ? DependencyRelation(system.ir, invariants: system.ir.invariants.map(\.condition)) : nil
     }
 
     mutating func run() throws -> CheckResult {
@@ -64,16 +83,26 @@ private struct SearchRun: ~Copyable {
         }
         statistics.coverage = system.ir.actions.map { ActionCoverage(name: $0.name) }
         if system.ir.network.lossy { statistics.coverage.append(ActionCoverage(name: "network: lose message")) }
-        let workers = (0..<max(options.workers, 1)).map { _ in ExpansionWorker(system: system, options: options) }
+        if relation != nil { statistics.partialOrder = PartialOrderStatistics() }
+        let workers = (0..<max(options.workers, 1)).map { _ in
+            ExpansionWorker(system: system, options: options, relation: relation)
+        }
         let chunk = 1024 * workers.count
 
         while !frontierIDs.isEmpty {
+            if let maxDepth = options.maxDepth, statistics.depth >= maxDepth {
+                return finish(.incomplete(reason: "depth limit reached (\(maxDepth) steps)"))
+            }
+            if relation != nil { nextLevel = FingerprintSet(initialCapacity: 1 << 10) }
             var next: [UInt64] = []
             var nextIDs: [UInt32] = []
             var position = 0
             while position < frontierIDs.count {
                 let range = position..<min(position + chunk, frontierIDs.count)
-                frontier.withUnsafeBufferPointer { ExpansionWorker.expand(workers, frontier: $0.baseAddress!, range: range) }
+                let older = relation.map { _ in OlderStates(visited: seen.view, nextLevel: nextLevel.view) }
+                frontier.withUnsafeBufferPointer {
+                    ExpansionWorker.expand(workers, frontier: $0.baseAddress!, range: range, older: older)
+                }
                 if let verdict = try merge(workers, parentIDs: frontierIDs[range], next: &next, nextIDs: &nextIDs) {
                     return finish(verdict)
                 }
@@ -109,6 +138,7 @@ private struct SearchRun: ~Copyable {
                     statistics.coverage[action].transitions += 1
                     let fingerprint = successorFingerprints[successor]
                     guard found == nil, seen.insert(fingerprint) else { continue }
+                    if relation != nil { _ = nextLevel.insert(fingerprint) }
                     statistics.coverage[action].newStates += 1
                     let child = UInt32(fingerprints.count)
                     fingerprints.append(fingerprint)
@@ -124,6 +154,9 @@ private struct SearchRun: ~Copyable {
                     }
                 }
                 statistics.overflows += expanded.overflows
+                if expanded.reduced { statistics.partialOrder?.reducedStates += 1 }
+                if expanded.provisoExpanded { statistics.partialOrder?.provisoExpansions += 1 }
+                statistics.partialOrder?.prunedTransitions += expanded.pruned
                 if let fault = expanded.fault { throw faultError(fault.message, instance: fault.instance, at: id) }
                 if let found { return .violated(violation(found.kind, at: found.state)) }
                 if expanded.deadlock { return .violated(violation(.deadlock, at: id)) }

@@ -13,10 +13,14 @@ import Kripke
 public struct CheckResult: Sendable {
     public let verdict: Verdict
     public let statistics: SearchStatistics
+    /// Whether a counterexample is known to be a shortest one: always without partial-order
+    /// reduction (breadth-first search), and with it only after the `shortestCounterexample` re-search.
+    public let counterexampleIsShortest: Bool
 
-    public init(verdict: Verdict, statistics: SearchStatistics) {
+    public init(verdict: Verdict, statistics: SearchStatistics, counterexampleIsShortest: Bool = true) {
         self.verdict = verdict
         self.statistics = statistics
+        self.counterexampleIsShortest = counterexampleIsShortest
     }
 }
 
@@ -28,7 +32,8 @@ public struct CheckResult: Sendable {
 public enum Verdict: Sendable {
     /// Every property holds in every reachable state (the search was exhaustive).
     case holds
-    /// A property fails; the trace is a shortest run that shows it.
+    /// A property fails; the trace is a run that shows it (a shortest one unless partial-order
+    /// reduction found it: see `CheckResult.counterexampleIsShortest`).
     case violated(Violation)
     /// A limit ended the search (or the network capacity was reached) before it was exhaustive.
     case incomplete(reason: String)

@@ -16,6 +16,12 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         var overflows = 0
         var deadlock = false
         var fault: (message: String, instance: ActionInstance)?
+        /// Partial-order reduction explored a proper subset of the enabled steps.
+        var reduced = false
+        /// A reduced set was found but the cycle proviso made the state expand fully.
+        var provisoExpanded = false
+        /// Successors left out by the reduction.
+        var pruned = 0
     }
 
     let system: TransitionSystem
@@ -32,8 +38,21 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     /// One entry per expanded state, in frontier order.
     private(set) var expanded: [Expanded] = []
 
-    init(system: TransitionSystem, options: SearchOptions) {
+    private let reduction: StubbornSets?
+    /// Successors of the state being expanded, before the reduction picks some: unpacked
+    /// states, their transition groups and actions; and the groups whose sends overflowed.
+    private var pendingStates: [Int] = []
+    private var pendingGroups: [Int32] = []
+    private var pendingActions: [Int32] = []
+    private var overflowGroups: [Int32] = []
+    private var enabledGroups: [Int32] = []
+    private var groupStamp: [UInt32] = []
+    private var stampValue: UInt32 = 0
+
+    init(system: TransitionSystem, options: SearchOptions, relation: DependencyRelation? = nil) {
         self.system = system
+        reduction = relation.map { StubbornSets(relation: $0, system: system) }
+        groupStamp = Array(repeating: 0, count: relation?.groups.count ?? 0)
         machine = system.makeMachine()
         fingerprinter = StateFingerprinter(system: system, symmetry: options.symmetry)
         unpacked = .allocate(capacity: max(system.layout.slotCount, 1))
@@ -43,8 +62,9 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
 
     deinit { unpacked.deallocate() }
 
-    /// Expands the frontier states at `range` (positions in the packed `frontier`).
-    func expand(_ frontier: UnsafePointer<UInt64>, _ range: Range<Int>) {
+    /// Expands the frontier states at `range` (positions in the packed `frontier`). With
+    /// partial-order reduction, `older` holds the states found before the current level.
+    func expand(_ frontier: UnsafePointer<UInt64>, _ range: Range<Int>, older: OlderStates?) {
         fingerprints.removeAll(keepingCapacity: true)
         words.removeAll(keepingCapacity: true)
         actions.removeAll(keepingCapacity: true)
@@ -52,13 +72,16 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         for position in range {
             system.packer.unpack(frontier + position * wordCount, into: unpacked)
             var record = Expanded()
-            let expansion = system.forEachSuccessor(of: unpacked, machine: machine) { instance in
-                fingerprints.append(fingerprinter.fingerprint(machine.state))
-                actions.append(Int32(instance.action))
-                words.append(contentsOf: UnsafeBufferPointer(start: fingerprinter.words, count: wordCount))
-                record.successors += 1
+            let expansion: TransitionSystem.Expansion
+            if let reduction, let older {
+                expansion = expandReduced(reduction, older: older, into: &record)
+            } else {
+                expansion = system.forEachSuccessor(of: unpacked, machine: machine) { instance in
+                    append(machine.state, action: instance.action)
+                    record.successors += 1
+                }
+                record.overflows = expansion.overflows
             }
-            record.overflows = expansion.overflows
             record.fault = expansion.fault
             if checkDeadlock && expansion.enabled == 0 && expansion.overflows == 0 && expansion.fault == nil {
                 machine.load(unpacked)
@@ -69,16 +92,110 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         }
     }
 
+    /// Fingerprints a successor and appends it to the batch.
+    private func append(_ state: UnsafePointer<Int>, action: Int) {
+        fingerprints.append(fingerprinter.fingerprint(state))
+        actions.append(Int32(action))
+        words.append(contentsOf: UnsafeBufferPointer(start: fingerprinter.words, count: wordCount))
+    }
+
+    /// Expands the unpacked state with partial-order reduction: computes every successor, lets
+    /// the stubborn sets choose which groups to keep, and applies the cycle proviso — if a kept
+    /// successor was found at the current depth or before, every successor is kept.
+    ///
+    /// Why this proviso is sound for breadth-first search: a state expanded at depth d with a
+    /// reduced set sends each kept edge to a state of depth d + 1 (new, or first found at d + 1).
+    /// Along any cycle of the reduced graph the depths cannot rise on every edge, so some state
+    /// on it has an edge to depth ≤ its own and was expanded fully. Every cycle thus holds a fully
+    /// expanded state, which is the condition (C3) under which ample/stubborn sets preserve every
+    /// reachable invariant violation (Clarke, Grumberg, Peled, *Model Checking*, §10.5;
+    /// Bošnački, Leue, Lluch-Lafuente, "Partial-order reduction for general state exploring
+    /// algorithms", SPIN 2006). With symmetry reduction the same holds on the quotient graph,
+    /// since the sets are computed on the representative that is expanded.
+    private func expandReduced(_ reduction: StubbornSets, older: OlderStates,
+                               into record: inout Expanded) -> TransitionSystem.Expansion {
+        let slots = system.layout.slotCount
+        pendingStates.removeAll(keepingCapacity: true)
+        pendingGroups.removeAll(keepingCapacity: true)
+        pendingActions.removeAll(keepingCapacity: true)
+        overflowGroups.removeAll(keepingCapacity: true)
+        let relation = reduction.relation
+        let expansion = system.forEachSuccessor(of: unpacked, machine: machine, overflow: { [self] instance in
+            overflowGroups.append(Int32(relation.group(of: instance)))
+        }) { instance in
+            pendingStates.append(contentsOf: UnsafeBufferPointer(start: machine.state, count: slots))
+            pendingGroups.append(Int32(relation.group(of: instance)))
+            pendingActions.append(Int32(instance.action))
+        }
+        let count = pendingGroups.count
+        record.overflows = expansion.overflows
+        if expansion.fault == nil && choose(reduction) {
+            let mark = (fingerprints.count, words.count, actions.count)
+            let keep = nextStamp()
+            for group in reduction.chosen { groupStamp[Int(group)] = keep }
+            var kept = 0
+            for index in 0..<count where groupStamp[Int(pendingGroups[index])] == keep {
+                pendingStates.withUnsafeBufferPointer { append($0.baseAddress! + index * slots, action: Int(pendingActions[index])) }
+                kept += 1
+                if older.contains(fingerprints[fingerprints.count - 1]) {
+                    record.provisoExpanded = true
+                    break
+                }
+            }
+            if !record.provisoExpanded {
+                record.reduced = true
+                record.successors = kept
+                record.pruned = count - kept
+                record.overflows = overflowGroups.count { groupStamp[Int($0)] == keep }
+                return expansion
+            }
+            fingerprints.removeSubrange(mark.0...)
+            words.removeSubrange(mark.1...)
+            actions.removeSubrange(mark.2...)
+        }
+        pendingStates.withUnsafeBufferPointer { states in
+            for index in 0..<count { append(states.baseAddress! + index * slots, action: Int(pendingActions[index])) }
+        }
+        record.successors = count
+        return expansion
+    }
+
+    /// Runs the stubborn-set choice over the distinct enabled groups (overflowing ones count as
+    /// enabled: they are steps of the unbounded system).
+    private func choose(_ reduction: StubbornSets) -> Bool {
+        let distinct = nextStamp()
+        enabledGroups.removeAll(keepingCapacity: true)
+        for group in pendingGroups where groupStamp[Int(group)] != distinct {
+            groupStamp[Int(group)] = distinct
+            enabledGroups.append(group)
+        }
+        for group in overflowGroups where groupStamp[Int(group)] != distinct {
+            groupStamp[Int(group)] = distinct
+            enabledGroups.append(group)
+        }
+        return reduction.choose(enabled: enabledGroups, state: unpacked)
+    }
+
+    private func nextStamp() -> UInt32 {
+        stampValue &+= 1
+        if stampValue == 0 {
+            for index in groupStamp.indices { groupStamp[index] = 0 }
+            stampValue = 1
+        }
+        return stampValue
+    }
+
     /// Splits `range` into one contiguous slice per worker and expands the slices in parallel.
-    static func expand(_ workers: [ExpansionWorker], frontier: UnsafePointer<UInt64>, range: Range<Int>) {
+    static func expand(_ workers: [ExpansionWorker], frontier: UnsafePointer<UInt64>, range: Range<Int>,
+                       older: OlderStates?) {
         let slices = slice(range, into: workers.count)
         if workers.count == 1 {
-            workers[0].expand(frontier, slices[0])
+            workers[0].expand(frontier, slices[0], older: older)
             return
         }
         let shared = SharedFrontier(pointer: frontier)
         DispatchQueue.concurrentPerform(iterations: workers.count) { index in
-            workers[index].expand(shared.pointer, slices[index])
+            workers[index].expand(shared.pointer, slices[index], older: older)
         }
     }
 
@@ -88,6 +205,17 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
             let lower = min(range.upperBound, range.lowerBound + part * size)
             return lower..<min(range.upperBound, lower + size)
         }
+    }
+}
+
+/// The states found before the current BFS level (depth ≤ d while level d is expanded): those
+/// visited that are not among the new states of the level being built.
+struct OlderStates: Sendable {
+    let visited: FingerprintView
+    let nextLevel: FingerprintView
+
+    func contains(_ fingerprint: UInt64) -> Bool {
+        visited.contains(fingerprint) && !nextLevel.contains(fingerprint)
     }
 }
 

@@ -40,16 +40,10 @@ struct FingerprintSet: ~Copyable {
         }
     }
 
-    func contains(_ fingerprint: UInt64) -> Bool {
-        let mask = capacity - 1
-        var index = Int(truncatingIfNeeded: fingerprint) & mask
-        while true {
-            let slot = table[index]
-            if slot == 0 { return false }
-            if slot == fingerprint { return true }
-            index = (index + 1) & mask
-        }
-    }
+    func contains(_ fingerprint: UInt64) -> Bool { view.contains(fingerprint) }
+
+    /// A read-only view of the table, for lookups from other threads; valid until the next insert.
+    var view: FingerprintView { FingerprintView(table: table, mask: capacity - 1) }
 
     private mutating func grow() {
         let oldTable = table, oldCapacity = capacity
@@ -63,6 +57,27 @@ struct FingerprintSet: ~Copyable {
             table[index] = oldTable[position]
         }
         oldTable.deallocate()
+    }
+}
+
+/// Lookups in a `FingerprintSet` that is not being changed, shareable by parallel workers.
+///
+/// ```swift
+/// let view = seen.view          // no insert may happen while workers use it
+/// view.contains(fingerprint)
+/// ```
+struct FingerprintView: @unchecked Sendable {
+    let table: UnsafeMutablePointer<UInt64>
+    let mask: Int
+
+    func contains(_ fingerprint: UInt64) -> Bool {
+        var index = Int(truncatingIfNeeded: fingerprint) & mask
+        while true {
+            let slot = table[index]
+            if slot == 0 { return false }
+            if slot == fingerprint { return true }
+            index = (index + 1) & mask
+        }
     }
 }
 

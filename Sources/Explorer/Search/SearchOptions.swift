@@ -11,14 +11,29 @@ public struct SearchOptions: Sendable {
     public var checkDeadlock = true
     /// Store one state per orbit under permutations of symmetric roles' process ids.
     public var symmetry = true
+    /// Partial-order reduction (stubborn sets): explore, per state, only steps that cannot be
+    /// postponed without losing a deadlock or an invariant violation.
+    public var partialOrder = true
+    /// With partial-order reduction, a counterexample is a real run but may be longer than
+    /// necessary; this re-searches without reduction, up to its length, for a shortest one.
+    public var shortestCounterexample = false
     /// Threads expanding the frontier; any number gives the same states and counterexamples.
     public var workers = 1
     public var maxStates: Int?
+    /// Do not expand states at this depth (the run is then incomplete unless nothing lay beyond).
+    public var maxDepth: Int?
     public var maxSeconds: Double?
     /// Resident memory limit in bytes.
     public var maxMemoryBytes: Int?
     /// Called about once per second with progress, from the searching thread.
     public var progress: (@Sendable (SearchStatistics) -> Void)?
 
-    public init() {}
+    /// Options with every default except, where given, partial-order reduction.
+    ///
+    /// ```swift
+    /// let exact = SearchOptions(partialOrder: false)   // every interleaving: shortest counterexamples
+    /// ```
+    public init(partialOrder: Bool = true) {
+        self.partialOrder = partialOrder
+    }
 }

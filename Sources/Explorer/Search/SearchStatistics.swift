@@ -21,6 +21,8 @@ public struct SearchStatistics: Sendable, Equatable, Codable {
     /// how often it was taken and how many new states it reached. An action never taken in an
     /// exhaustive search is dead code in the spec, often a modelling mistake.
     public var coverage: [ActionCoverage] = []
+    /// What partial-order reduction did, when it ran.
+    public var partialOrder: PartialOrderStatistics?
 
     public init() {}
 
@@ -42,4 +44,18 @@ public struct ActionCoverage: Sendable, Equatable, Codable {
         self.transitions = transitions
         self.newStates = newStates
     }
+}
+
+/// What partial-order reduction did in a search: how many states it expanded with a reduced set,
+/// how many the cycle proviso forced back to a full expansion, and how many successors it left out.
+///
+/// ```swift
+/// if let por = result.statistics.partialOrder { print(por.reducedStates, por.prunedTransitions) }
+/// ```
+public struct PartialOrderStatistics: Sendable, Equatable, Codable {
+    public var reducedStates = 0
+    public var provisoExpansions = 0
+    public var prunedTransitions = 0
+
+    public init() {}
 }

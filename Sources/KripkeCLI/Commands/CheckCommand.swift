@@ -33,6 +33,15 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("no-symmetry"), help: "Store every state, not one per orbit of symmetric process ids.")
     var noSymmetry = false
 
+    @Flag(name: .customLong("no-por"), help: "Explore every interleaving: no partial-order reduction.")
+    var noPOR = false
+
+    @Flag(name: .long, help: ArgumentHelp(
+        "With partial-order reduction, re-search a counterexample's depth without it for a shortest one.",
+        discussion: "A counterexample found under the reduction is a real run, replayable, but may be longer "
+            + "than necessary."))
+    var shortest = false
+
     @Option(help: "Threads expanding states (default: one per core, at most 8). Results do not depend on it.")
     var workers: Int?
 
@@ -93,6 +102,8 @@ struct CheckCommand: ParsableCommand {
         var options = SearchOptions()
         options.checkDeadlock = !noDeadlock
         options.symmetry = !noSymmetry
+        options.partialOrder = !noPOR
+        options.shortestCounterexample = shortest
         options.workers = workers ?? min(8, ProcessInfo.processInfo.activeProcessorCount)
         options.maxStates = maxStates
         options.maxSeconds = maxSeconds

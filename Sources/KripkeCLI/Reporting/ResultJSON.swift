@@ -18,6 +18,7 @@ enum ResultJSON {
             ("search", .string("bfs")),
             ("deadlock", .bool(options.checkDeadlock)),
             ("workers", .int(options.workers)),
+            ("partialOrder", .bool(options.partialOrder)),
             ("symmetry", .bool(options.symmetry && ir.roles.contains { $0.symmetric && $0.count > 1 })),
             ("maxStates", options.maxStates.map { .int($0) } ?? .null),
             ("maxSeconds", options.maxSeconds.map { .number($0) } ?? .null),
@@ -29,6 +30,7 @@ enum ResultJSON {
         switch result.verdict {
         case .violated(let violation):
             members.append(("counterexample", ITF.encode(violation.trace, description: "\(violation.property) violated")))
+            members.append(("counterexampleIsShortest", .bool(result.counterexampleIsShortest)))
         case .incomplete(let reason):
             members.append(("reason", .string(reason)))
         case .holds:
@@ -88,6 +90,10 @@ enum ResultJSON {
             ("bytesPerState", .number((statistics.bytesPerState * 10).rounded() / 10)),
             ("peakMemoryBytes", .int(statistics.peakMemoryBytes)),
             ("networkOverflows", .int(statistics.overflows)),
+            ("partialOrder", statistics.partialOrder.map { por in
+                .object([("reducedStates", .int(por.reducedStates)), ("prunedTransitions", .int(por.prunedTransitions)),
+                         ("provisoExpansions", .int(por.provisoExpansions))])
+            } ?? .null),
             ("coverage", .array(statistics.coverage.map { action in
                 .object([("action", .string(action.name)), ("transitions", .int(action.transitions)),
                          ("newStates", .int(action.newStates))])

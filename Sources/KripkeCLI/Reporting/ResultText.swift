@@ -12,7 +12,8 @@ import Traces
 enum ResultText {
     static func check(_ result: CheckResult, ir: SpecIR, options: SearchOptions) -> String {
         let symmetric = ir.roles.filter { $0.symmetric && $0.count > 1 }.map(\.name)
-        let reduction = options.symmetry && !symmetric.isEmpty ? ", symmetry (\(symmetric.joined(separator: ", ")))" : ""
+        var reduction = options.partialOrder ? ", partial-order reduction" : ""
+        if options.symmetry && !symmetric.isEmpty { reduction += ", symmetry (\(symmetric.joined(separator: ", ")))" }
         var lines = ["kripke check \(ir.name)\(parameterText(ir.parameters)) — explorer, breadth-first\(reduction)"]
         let statistics = result.statistics
         switch result.verdict {
@@ -22,7 +23,9 @@ enum ResultText {
             if lemmas > 0 { names.append("\(lemmas) helper lemma\(lemmas == 1 ? "" : "s")") }
             if options.checkDeadlock { names.append("deadlock freedom") }
             let verb = names.count == 1 ? "holds" : "hold"
-            lines.append("Result: HOLDS — \(names.joined(separator: ", ")) \(verb) in all \(statistics.states) reachable states")
+            lines.append("Result: HOLDS — \(names.joined(separator: ", ")) \(verb) in "
+                         + (options.partialOrder ? "every reachable state (\(statistics.states) states explored)"
+                                                 : "all \(statistics.states) reachable states"))
         case .violated(let violation):
             lines.append("Result: VIOLATED — \(violation.property) fails after \(violation.trace.length) steps")
         case .incomplete(let reason):
@@ -31,6 +34,11 @@ enum ResultText {
         lines.append(String(format: "States: %d  transitions: %d  depth: %d  time: %.2f s  (%.0f states/s, %.1f bytes/state)",
                             statistics.states, statistics.transitions, statistics.depth, statistics.seconds,
                             statistics.statesPerSecond, statistics.bytesPerState))
+        if let por = statistics.partialOrder {
+            lines.append("Partial-order reduction: \(por.reducedStates) of \(statistics.states) states expanded with a "
+                         + "reduced set, \(por.prunedTransitions) transitions left out, \(por.provisoExpansions) full "
+                         + "expansions forced by the cycle proviso")
+        }
         if case .holds = result.verdict {
             let dead = statistics.coverage.filter { $0.transitions == 0 && $0.name != "network: lose message" }.map(\.name)
             if !dead.isEmpty {
@@ -38,15 +46,17 @@ enum ResultText {
             }
         }
         if case .violated(let violation) = result.verdict {
-            lines += counterexample(violation.trace, property: violation.property)
+            lines += counterexample(violation.trace, property: violation.property,
+                                    shortest: result.counterexampleIsShortest)
         }
         return lines.joined(separator: "\n")
     }
 
     /// A shortest counterexample as every report prints it: a blank line, its heading (with
     /// `origin`, e.g. "replayed on the explorer"), the trace, and the property it breaks.
-    static func counterexample(_ trace: Trace, property: String, origin: String? = nil) -> [String] {
-        ["", "Counterexample (\(trace.length) steps, shortest\(origin.map { "; \($0)" } ?? "")):",
+    static func counterexample(_ trace: Trace, property: String, origin: String? = nil, shortest: Bool = true) -> [String] {
+        let length = shortest ? "shortest" : "found with partial-order reduction, may not be shortest: --shortest finds one"
+        return ["", "Counterexample (\(trace.length) steps, \(length)\(origin.map { "; \($0)" } ?? "")):",
          TextTraceFormatter().format(trace), "⇒ \(property) is violated in the last state."]
     }
 

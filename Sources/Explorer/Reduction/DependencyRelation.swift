@@ -1,0 +1,147 @@
+import Kripke
+
+/// The static relations between transition groups that partial-order reduction needs, read off
+/// the engine-neutral footprints (`FootprintAnalysis`):
+///
+/// - `conflicts[g]`: groups that may not commute with `g` or may disable it: they write a cell
+///   `g` reads or writes (or read one it writes) — except two commutative updates of a cell with
+///   one operator, such as two `replies[i] <- replies[i] + 1`, which commute — take messages from the same channel (FIFO) or
+///   the same sender–receiver–kind class (unordered), append to the same FIFO channel, or change
+///   messages an `InFlight` term of the other counts.
+/// - `guardWriters[g]`: groups that may change what decides whether `g` is enabled.
+/// - `appenders`, `takers`: per channel (or class), who may put messages there or take them.
+/// - `visible[g]`: `g` may change an invariant's truth value (`InvariantVisibility`).
+///
+/// Network capacity plays no part: the relation is that of the same system with unbounded
+/// channels, in which a send never blocks (see `StubbornSets` for why that keeps overflow
+/// reports sound). An append and a head removal of one FIFO channel commute whenever the
+/// removal is enabled (the head is there), so they are not in conflict.
+///
+/// ```swift
+/// let relation = DependencyRelation(ir, invariants: ir.invariants.map(\.condition))
+/// relation.conflicts[relation.index(of: .local(action: 0, process: 1, choice: 0))]
+/// ```
+struct DependencyRelation: Sendable {
+    let groups: [TransitionGroup]
+    let conflicts: [[Int32]]
+    let guardWriters: [[Int32]]
+    /// Per group and leading `Require`: the groups that can change what that condition reads.
+    let conjunctWriters: [[[Int32]]]
+    /// Per FIFO channel (sender × P + receiver) or unordered class ((channel) × K + kind).
+    let appenders: [[Int32]]
+    let takers: [[Int32]]
+    let visible: [Bool]
+    /// The channel (FIFO) or class (unordered) a delivery group takes from; -1 for local groups.
+    let source: [Int32]
+    /// The message kind a delivery group handles; -1 otherwise (a loss takes any kind).
+    let kind: [Int32]
+    let processCount: Int
+    let kindCount: Int
+    let fifo: Bool
+    private let localBase: [Int]
+    private let choiceLower: [Int]
+    private let choiceCount: [Int]
+    private let firstProcess: [Int]
+    private let lossBase: Int
+
+    init(_ ir: SpecIR, invariants: [Expr]) {
+        let analysis = FootprintAnalysis(ir)
+        groups = TransitionGroup.all(ir)
+        processCount = ir.processCount
+        kindCount = max(ir.messages.count, 1)
+        fifo = ir.network.semantics == .fifo
+        var bases: [Int] = [], lowers: [Int] = [], counts: [Int] = [], firsts: [Int] = []
+        var next = 0
+        for action in ir.actions {
+            let actors = IterationDomain.role(action.role).values(roles: ir.roles)
+            let choices = action.parameters.first.map { $0.1.values(roles: ir.roles) } ?? 0..<1
+            bases.append(next)
+            lowers.append(choices.lowerBound)
+            counts.append(choices.count)
+            firsts.append(actors.lowerBound)
+            if case .local = action.trigger { next += actors.count * choices.count } else { next += actors.count * ir.processCount }
+        }
+        localBase = bases
+        choiceLower = lowers
+        choiceCount = counts
+        firstProcess = firsts
+        lossBase = next
+
+        let footprints = groups.map(analysis.footprint(of:))
+        let access = NetworkAccess(ir, groups: groups, footprints: footprints)
+        var conflicts: [Set<Int32>] = Array(repeating: [], count: groups.count)
+        var guardWriters: [Set<Int32>] = Array(repeating: [], count: groups.count)
+        var readers: [Int: [Int32]] = [:], writers: [Int: [Int32]] = [:]
+        for (g, footprint) in footprints.enumerated() {
+            for cell in footprint.reads { readers[cell, default: []].append(Int32(g)) }
+            for cell in footprint.writes { writers[cell, default: []].append(Int32(g)) }
+        }
+        // Writes that are not one commutative update, per cell; and per cell and operator, the
+        // commutative updaters (which commute with each other but with nothing else on the cell).
+        var plainWriters: [Int: [Int32]] = [:], updaters: [Int: [Expr.BinaryOperator: [Int32]]] = [:]
+        for (g, footprint) in footprints.enumerated() {
+            for cell in footprint.writes {
+                if let op = footprint.commutativeWrites[cell] {
+                    updaters[cell, default: [:]][op, default: []].append(Int32(g))
+                } else {
+                    plainWriters[cell, default: []].append(Int32(g))
+                }
+            }
+        }
+        for (g, footprint) in footprints.enumerated() {
+            for cell in footprint.writes {
+                conflicts[g].formUnion(readers[cell] ?? [])
+                conflicts[g].formUnion(plainWriters[cell] ?? [])
+                for (op, groups) in updaters[cell] ?? [:] where op != footprint.commutativeWrites[cell] {
+                    conflicts[g].formUnion(groups)
+                }
+            }
+            for cell in footprint.reads { conflicts[g].formUnion(writers[cell] ?? []) }
+            for cell in footprint.guardReads { guardWriters[g].formUnion(writers[cell] ?? []) }
+            for kind in footprint.networkReads { conflicts[g].formUnion(access.changers[kind]) }
+            for kind in footprint.guardNetworkReads { guardWriters[g].formUnion(access.changers[kind]) }
+            for kind in access.changedKinds[g] { conflicts[g].formUnion(access.counters[kind]) }
+            conflicts[g].formUnion(access.conflicts[g])
+            conflicts[g].remove(Int32(g))
+        }
+        self.conflicts = conflicts.map { $0.sorted() }
+        self.guardWriters = guardWriters.map { $0.sorted() }
+        conjunctWriters = footprints.map { footprint in
+            footprint.conjuncts.map { conjunct in
+                var groups = Set<Int32>()
+                for cell in conjunct.cells { groups.formUnion(writers[cell] ?? []) }
+                for kind in conjunct.kinds { groups.formUnion(access.changers[kind]) }
+                return groups.sorted()
+            }
+        }
+        appenders = access.appenders
+        takers = access.takers
+        source = access.source
+        kind = access.kind
+
+        let visibilities = invariants.map { InvariantVisibility(analysis: analysis, invariant: $0) }
+        visible = footprints.indices.map { g in
+            visibilities.contains { $0.mayChange(under: footprints[g], changedKinds: access.changedKinds[g]) }
+        }
+    }
+
+    /// The group of a local action instance.
+    func local(action: Int, process: Int, choice: Int) -> Int {
+        localBase[action] + (process - firstProcess[action]) * choiceCount[action] + (choice - choiceLower[action])
+    }
+
+    /// The group of a delivery by handler `action` at `receiver` of a message from `sender`.
+    func delivery(action: Int, receiver: Int, sender: Int) -> Int {
+        localBase[action] + (receiver - firstProcess[action]) * processCount + sender
+    }
+
+    /// The group an explorer action instance belongs to.
+    func group(of instance: ActionInstance) -> Int {
+        if instance.action == TransitionSystem.lossAction { return loss(sender: instance.sender, receiver: instance.process) }
+        if instance.sender >= 0 { return delivery(action: instance.action, receiver: instance.process, sender: instance.sender) }
+        return local(action: instance.action, process: instance.process, choice: instance.choice)
+    }
+
+    /// The group of a message loss from `sender` to `receiver`.
+    func loss(sender: Int, receiver: Int) -> Int { lossBase + sender * processCount + receiver }
+}
