@@ -231,11 +231,11 @@ final class TransitionSystem {
         }
     }
 
-    /// Position of the first leading `Require` of `action` that is false in the machine's loaded
-    /// state for this process, choice and message (`messageCode` −1 for a local action); nil when
-    /// they all hold.
-    func firstFailingGuard(action index: Int, process: Int, choice: Int, sender: Int, messageCode: Int,
-                           machine: Machine) -> Int? {
+    /// Positions of the leading `Require`s of `action` that are false in the machine's loaded
+    /// state for this process, choice and message (`messageCode` −1: none, for a local action or
+    /// for the conditions that do not read the message).
+    func failingGuards(action index: Int, process: Int, choice: Int, sender: Int, messageCode: Int,
+                       machine: Machine) -> [Int] {
         let action = actions[index]
         machine.bindings[action.processBinding] = process
         if action.choices != nil { machine.bindings[action.choiceBinding] = choice }
@@ -243,7 +243,7 @@ final class TransitionSystem {
             machine.bindings[action.senderBinding] = sender
             _ = layout.codec.decode(messageCode, into: machine.fields)
         }
-        return action.guards.firstIndex { $0(machine) == 0 }
+        return action.guards.indices.filter { action.guards[$0](machine) == 0 }
     }
 
     /// Index of the first invariant violated by the machine's state, if any.

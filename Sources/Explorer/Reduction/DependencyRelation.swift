@@ -27,6 +27,8 @@ struct DependencyRelation: Sendable {
     let guardWriters: [[Int32]]
     /// Per group and leading `Require`: the groups that can change what that condition reads.
     let conjunctWriters: [[[Int32]]]
+    /// Per group and leading `Require`: whether it reads the handled message.
+    let conjunctReadsMessage: [[Bool]]
     /// Per FIFO channel (sender × P + receiver) or unordered class ((channel) × K + kind).
     let appenders: [[Int32]]
     let takers: [[Int32]]
@@ -106,6 +108,7 @@ struct DependencyRelation: Sendable {
         }
         self.conflicts = conflicts.map { $0.sorted() }
         self.guardWriters = guardWriters.map { $0.sorted() }
+        conjunctReadsMessage = footprints.map { $0.conjuncts.map(\.readsMessage) }
         conjunctWriters = footprints.map { footprint in
             footprint.conjuncts.map { conjunct in
                 var groups = Set<Int32>()

@@ -37,6 +37,8 @@ final class StubbornSets {
     private var generation: UInt32 = 0
     private var currentEnabled: UInt32 = 0
     private var worklist: [Int32] = []
+    /// Candidate necessary enabling sets of the group being closed over.
+    private var options: [[Int32]] = []
     private var members: [Int32] = []
     /// The enabled groups of the best stubborn set found, valid after `choose` returns non-nil.
     private(set) var chosen: [Int32] = []
@@ -97,69 +99,84 @@ final class StubbornSets {
         worklist.append(group)
     }
 
-    /// Adds a necessary enabling set of the disabled group `g` in `state`: for a delivery or loss
-    /// whose message is not there, the groups that can send one (or, behind another FIFO head,
-    /// those that can take the head); for a step whose guard is false, the groups that can
-    /// change the first false leading `Require` (all of its guard when the leading ones hold).
+    /// Adds a necessary enabling set of the disabled group `g` in `state`, choosing among the valid
+    /// ones the set that brings the fewest groups not yet in the stubborn set:
+    /// - a false leading `Require`: the groups that can change what it reads;
+    /// - a delivery whose message is not there: the groups that can send one (behind another FIFO
+    ///   head: those that can take the head); with the message there, the groups that can change
+    ///   a false `Require` for it (all guard writers if the leading ones hold);
+    /// - a loss with nothing to lose: the groups that can send on its channel.
     private func necessaryEnablers(_ g: Int, state: UnsafePointer<Int>) {
+        options.removeAll(keepingCapacity: true)
         let source = Int(relation.source[g])
-        guard source >= 0 else {
-            guardEnablers(g, state: state, sender: -1, code: -1)
-            return
-        }
         let kind = Int(relation.kind[g])
-        if relation.fifo {
-            let head = state[layout.networkBase + source * layout.capacity]
-            if head == 0 {
-                for other in relation.appenders[source] { add(other) }
-            } else {
-                for other in relation.takers[source] { add(other) }
-                if kind >= 0 && layout.codec.kind(of: head - 1) == kind {
-                    guardEnablers(g, state: state, sender: source / relation.processCount, code: head - 1)
-                }
-            }
-            return
-        }
-        if kind < 0 {   // an unordered loss: enabled by any send on its channel
-            let kinds = relation.kindCount
-            for k in 0..<kinds { for other in relation.appenders[source * kinds + k] { add(other) } }
-            return
-        }
-        for other in relation.appenders[source] { add(other) }
-        let kinds = relation.kindCount, processes = relation.processCount
-        let channel = source / kinds
-        for position in 0..<layout.capacity {
-            let value = state[layout.networkBase + position]
-            if value == 0 { break }
-            let entry = layout.bagEntry(value)
-            guard entry.sender * processes + entry.receiver == channel, layout.codec.kind(of: entry.code) == kind else { continue }
-            guardEnablers(g, state: state, sender: entry.sender, code: entry.code)
-        }
-    }
-
-    /// Adds the groups that can make the first false leading `Require` of `g` true, for the
-    /// given message (code −1: a local step); every guard writer when the leading ones all hold.
-    private func guardEnablers(_ g: Int, state: UnsafePointer<Int>, sender: Int, code: Int) {
-        let failing: Int?
         switch relation.groups[g] {
         case .local(let action, let process, let choice):
-            failing = firstFailingGuard(action, process, choice, -1, -1, state)
-        case .delivery(let action, let receiver, _):
-            failing = firstFailingGuard(action, receiver, 0, sender, code, state)
+            let failing = failingGuards(action, process, choice, -1, -1, state)
+            for conjunct in failing { options.append(relation.conjunctWriters[g][conjunct]) }
+            if failing.isEmpty { options.append(relation.guardWriters[g]) }
+        case .delivery(let action, let receiver, let sender):
+            let stateGuards = failingGuards(action, receiver, 0, -1, -1, state)
+            for conjunct in stateGuards where !relation.conjunctReadsMessage[g][conjunct] {
+                options.append(relation.conjunctWriters[g][conjunct])
+            }
+            if relation.fifo {
+                let head = state[layout.networkBase + source * layout.capacity]
+                if head == 0 {
+                    options.append(relation.appenders[source])
+                } else if layout.codec.kind(of: head - 1) != kind {
+                    options.append(relation.takers[source])
+                } else {
+                    options.append(relation.takers[source] + messageGuardEnablers(g, action, receiver, sender, head - 1, state))
+                }
+            } else {
+                var present: [Int32] = []
+                var found = false
+                for position in 0..<layout.capacity {
+                    let value = state[layout.networkBase + position]
+                    if value == 0 { break }
+                    let entry = layout.bagEntry(value)
+                    guard entry.sender == sender, entry.receiver == receiver, layout.codec.kind(of: entry.code) == kind else { continue }
+                    found = true
+                    present += messageGuardEnablers(g, action, receiver, sender, entry.code, state)
+                }
+                options.append(found ? relation.appenders[source] + present : relation.appenders[source])
+            }
         case .loss:
-            failing = nil
+            if relation.fifo {
+                options.append(relation.appenders[source])
+            } else {
+                let kinds = relation.kindCount
+                options.append((0..<kinds).flatMap { relation.appenders[source * kinds + $0] })
+            }
         }
-        let writers = failing.map { relation.conjunctWriters[g][$0] } ?? relation.guardWriters[g]
-        for other in writers { add(other) }
+        var best = options[0]
+        var bestCost = Int.max
+        for option in options {
+            let cost = option.count { stamp[Int($0)] != generation }
+            if cost < bestCost {
+                best = option
+                bestCost = cost
+            }
+        }
+        for other in best { add(other) }
     }
 
-    private func firstFailingGuard(_ action: Int, _ process: Int, _ choice: Int, _ sender: Int, _ code: Int,
-                                   _ state: UnsafePointer<Int>) -> Int? {
+    /// For a delivery of the message `code` that is there but disabled: the groups that can change
+    /// its first false leading `Require`, or every guard writer when they all hold.
+    private func messageGuardEnablers(_ g: Int, _ action: Int, _ receiver: Int, _ sender: Int, _ code: Int,
+                                      _ state: UnsafePointer<Int>) -> [Int32] {
+        let failing = failingGuards(action, receiver, 0, sender, code, state)
+        return failing.first.map { relation.conjunctWriters[g][$0] } ?? relation.guardWriters[g]
+    }
+
+    private func failingGuards(_ action: Int, _ process: Int, _ choice: Int, _ sender: Int, _ code: Int,
+                               _ state: UnsafePointer<Int>) -> [Int] {
         if !loaded {
             machine.load(state)
             loaded = true
         }
-        return system.firstFailingGuard(action: action, process: process, choice: choice, sender: sender,
-                                        messageCode: code, machine: machine)
+        return system.failingGuards(action: action, process: process, choice: choice, sender: sender,
+                                    messageCode: code, machine: machine)
     }
 }

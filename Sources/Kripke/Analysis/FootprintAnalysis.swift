@@ -23,6 +23,7 @@ public struct FootprintAnalysis: Sendable {
     public func footprint(of group: TransitionGroup) -> TransitionFootprint {
         var walker = FootprintWalker(ir: ir, cells: cells)
         let action: ActionDecl
+        var senderBinding: BindingID?
         switch group {
         case .loss:
             return TransitionFootprint()
@@ -33,8 +34,9 @@ public struct FootprintAnalysis: Sendable {
         case .delivery(let index, let receiver, let sender):
             action = ir.actions[index]
             walker.bindings[action.process.index] = .constant(receiver)
-            if case .message(let kind, let senderBinding) = action.trigger {
-                walker.bindings[senderBinding.index] = .constant(sender)
+            if case .message(let kind, let binding) = action.trigger {
+                senderBinding = binding
+                walker.bindings[binding.index] = .constant(sender)
                 walker.fields = ir.messages[kind.index].fields.map { ValueSet.domain($0.domain, roles: ir.roles) }
             }
         }
@@ -43,7 +45,8 @@ public struct FootprintAnalysis: Sendable {
             var conjunct = walker
             conjunct.footprint = TransitionFootprint()
             conjunct.run(statement)
-            walker.footprint.conjuncts.append((conjunct.footprint.reads, conjunct.footprint.networkReads))
+            walker.footprint.conjuncts.append((conjunct.footprint.reads, conjunct.footprint.networkReads,
+                                               statement.readsMessage(sender: senderBinding)))
             if case .require(let condition, _) = statement { walker.pin(condition) }
             walker.run(statement)
         }
@@ -65,6 +68,18 @@ public struct FootprintAnalysis: Sendable {
 }
 
 extension Stmt {
+    /// Whether the statement reads the handled message: a field, or the sender's binding.
+    func readsMessage(sender: BindingID?) -> Bool {
+        var reads = false
+        for expression in expressions {
+            expression.visit { node in
+                if case .messageField = node { reads = true }
+                if let sender, case .binding(sender) = node { reads = true }
+            }
+        }
+        return reads
+    }
+
     /// Whether this statement is or contains a `Require`.
     var containsRequire: Bool {
         if case .require = self { return true }

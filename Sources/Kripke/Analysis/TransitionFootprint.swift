@@ -38,8 +38,9 @@ public struct TransitionFootprint: Sendable {
     /// The kinds counted in conditions that can decide whether the step is enabled.
     public var guardNetworkReads: Set<Int> = []
     /// Per leading `Require` (those before any other statement), the cells and kinds its
-    /// condition reads: when one is false, only a step writing those can make it true.
-    public var conjuncts: [(cells: Set<Int>, kinds: Set<Int>)] = []
+    /// condition reads, and whether it reads the handled message (its fields or sender): when
+    /// one is false, only a step writing those can make it true.
+    public var conjuncts: [(cells: Set<Int>, kinds: Set<Int>, readsMessage: Bool)] = []
 
     public init() {}
 
