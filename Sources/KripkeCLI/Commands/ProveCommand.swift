@@ -16,8 +16,9 @@ struct ProveCommand: ParsableCommand {
         abstract: "Prove the invariants for every depth by k-induction, with Z3.",
         discussion: """
             Exit codes: 0 proved; 1 an invariant is violated (counterexample printed); 3 not inductive \
-            up to --max-k (a counterexample to induction is printed: its first state may be unreachable); \
-            2 usage, spec or solver error. Deadlock freedom is not part of the proof (use check or bmc).
+            up to --max-k (a counterexample to induction is printed: its first state may be unreachable), or a send \
+            finds the network full within k steps; \
+            2 usage, spec or solver error, or a spec with no invariants. Deadlock freedom is not part of the proof (use check or bmc).
             """)
 
     @OptionGroup var selection: SpecSelection
@@ -43,6 +44,10 @@ struct ProveCommand: ParsableCommand {
     func run() throws {
         let report = ResultReport(json: json)
         let ir = try selection.instantiate(reporting: report)
+        guard !ir.invariants.isEmpty else {   // "proved" would be vacuous
+            throw report.error(CLIError("no invariants to prove: '\(ir.name)' declares none (check and bmc still "
+                                        + "look for deadlocks)"), spec: selection.spec)
+        }
         let result: KInduction.Result
         do {
             result = try KInduction(ir).run(maxK: maxK, minimalCores: explain)
@@ -57,7 +62,7 @@ struct ProveCommand: ParsableCommand {
         switch result.verdict {
         case .proved: throw ExitCode(ExitStatus.holds.rawValue)
         case .violated: throw ExitCode(ExitStatus.violated.rawValue)
-        case .notInductive: throw ExitCode(ExitStatus.incomplete.rawValue)
+        case .notInductive, .networkFull: throw ExitCode(ExitStatus.incomplete.rawValue)
         }
     }
 }

@@ -22,7 +22,7 @@ enum BMCReport {
         switch result.verdict {
         case .violated: return .violated
         case .holdsToDepth: return options.bounded ? .holds : .incomplete
-        case .timedOut: return .incomplete
+        case .timedOut, .networkFull: return .incomplete
         }
     }
 
@@ -46,6 +46,11 @@ enum BMCReport {
             lines.append("Result: INCOMPLETE — the time limit of \(options.maxSeconds.map { String(format: "%g", $0) } ?? "?") s ran out at depth "
                          + "\(checked + 1)" + (checked < 0 ? "" : "; \(names.joined(separator: ", ")) "
                          + "\(names.count == 1 ? "holds" : "hold") in every run of at most \(checked) steps"))
+        case .networkFull(let overflow, let checked):
+            let names = propertyNames(ir, options)
+            lines.append("Result: INCOMPLETE — \(ResultText.networkFullReason(overflow)), a step not explored; "
+                         + "\(names.joined(separator: ", ")) \(names.count == 1 ? "holds" : "hold") in every explored run "
+                         + "of at most \(checked) steps")
         }
         lines.append(String(format: "Depth: %d  action instances: %d  message keys: %d  commuting pairs: %d  time: %.2f s",
                             statistics.depth, statistics.instances, statistics.messageKeys, statistics.commutingPairs,
@@ -53,6 +58,9 @@ enum BMCReport {
         if case .violated(let counterexample) = result.verdict {
             lines += ResultText.counterexample(counterexample.trace, property: counterexample.description,
                                                origin: "replayed on the explorer")
+        }
+        if case .networkFull(let overflow, _) = result.verdict {
+            lines += ResultText.networkFullRun(overflow)
         }
         return lines.joined(separator: "\n")
     }
@@ -62,7 +70,7 @@ enum BMCReport {
         switch result.verdict {
         case .violated(let counterexample): counterexample.trace.length - 1
         case .holdsToDepth(let depth): depth
-        case .timedOut(let checked): checked
+        case .timedOut(let checked), .networkFull(_, let checked): checked
         }
     }
 
@@ -75,7 +83,7 @@ enum BMCReport {
             failed = counterexample
         case .holdsToDepth:
             verdict = "holds-to-depth"
-        case .timedOut:
+        case .timedOut, .networkFull:
             verdict = "incomplete"
         }
         var properties: [(String, String, Counterexample.Property)] = ir.invariants.map { ($0.name, "invariant", .invariant($0.name)) }
@@ -104,6 +112,10 @@ enum BMCReport {
                 ("secondsPerDepth", .array(result.statistics.secondsPerDepth.map { .number(($0 * 1000).rounded() / 1000) })),
             ])),
         ]
+        if case .networkFull(let overflow, _) = result.verdict {
+            members.append(("reason", .string(ResultText.networkFullReason(overflow))))
+            members.append(("overflow", ITF.encode(overflow.trace, description: "a send into a full network follows")))
+        }
         if let failed {
             members.append(("counterexample", ITF.encode(failed.trace, description: "\(failed.description) violated")))
         }

@@ -1,3 +1,4 @@
+import Explorer
 import Foundation
 import Kripke
 import SMT
@@ -15,6 +16,13 @@ import SMT
 /// invariant and lemma but may be unreachable. CTIs cannot be replayed from the initial state;
 /// base-case counterexamples are replayed like BMC's.
 ///
+/// A send into a full network makes the explorer's search incomplete, so it must not be proved
+/// away: the base case reports one reachable within k steps (`.networkFull`), and the step case
+/// assumes none in its first k+1 states, which is sound only once no reachable state has one
+/// (``capacityObligation``): proved k-inductive with the invariants, or else established by the
+/// explorer enumerating the instance (``Capacity/explored(states:)``). When neither succeeds the
+/// verdict is `.notInductive` for that obligation.
+///
 /// ```swift
 /// let result = try KInduction(ir).run(maxK: 6)
 /// switch result.verdict {
@@ -26,6 +34,9 @@ import SMT
 /// ```
 public struct KInduction {
     public let ir: SpecIR
+
+    /// The name a `.notInductive` verdict gives the obligation that no send finds the network full.
+    public static let capacityObligation = "no send finds the network full"
 
     public init(_ ir: SpecIR) {
         self.ir = ir
@@ -41,14 +52,36 @@ public struct KInduction {
             /// The step case fails at `k`: `cti` ends in a state violating `invariant` (the first
             /// failing invariant or lemma in declaration order).
             case notInductive(k: Int, invariant: String, cti: Trace)
+            /// The base case found a run to a state where a send finds the network full: the model's
+            /// runs are cut short there, so nothing is proved (the explorer says incomplete).
+            case networkFull(NetworkOverflow)
         }
         public let verdict: Verdict
         /// Step cases tried, in order: k and whether it closed (for `--explain`).
         public let stepCases: [(k: Int, closed: Bool)]
         /// Consecution at the last k tried, one entry per invariant and lemma, in declaration order.
         public let consecution: [Consecution]
+        /// How the step case's assumption that no send finds the network full was established.
+        public let capacity: Capacity
         public let seconds: Double
     }
+
+    /// How ``capacityObligation`` was discharged.
+    ///
+    /// ```swift
+    /// if case .explored(let states) = result.capacity { print("no overflow in \(states) reachable states") }
+    /// ```
+    public enum Capacity: Sendable, Equatable {
+        /// k-inductive together with the invariants and lemmas.
+        case inductive
+        /// Not inductive, but the explorer enumerated every reachable state (this many): no send overflows.
+        case explored(states: Int)
+        /// Neither, or not tried because an invariant or lemma is not inductive (the verdict says why).
+        case unproved
+    }
+
+    /// The most states the explorer enumerates to establish ``capacityObligation`` when it is not inductive.
+    public static let capacityStates = 2_000_000
 
     /// The consecution obligation of one invariant or lemma at the last k tried.
     ///
@@ -85,17 +118,38 @@ public struct KInduction {
                                            uses: uses.map { ir.invariants[$0].name }))
             if let cti, firstCTI == nil { firstCTI = (property.name, cti) }
         }
+        var capacity = Capacity.inductive
+        if firstCTI != nil {
+            capacity = .unproved   // not inductive anyway: the explorer's enumeration would be wasted
+        } else if let cti = try query.overflowConsecution() {
+            capacity = exploredWithoutOverflow().map { .explored(states: $0) } ?? .unproved
+            if capacity == .unproved { firstCTI = (Self.capacityObligation, cti) }
+        }
         let base = try BoundedModelChecker(ir, checkDeadlock: false).run(depth: query.k)
         let verdict: Result.Verdict
         if case .violated(let counterexample) = base.verdict {
             verdict = .violated(counterexample)
+        } else if case .networkFull(let overflow, _) = base.verdict {
+            verdict = .networkFull(overflow)
         } else if let firstCTI {
             verdict = .notInductive(k: query.k, invariant: firstCTI.invariant, cti: firstCTI.trace)
         } else {
             verdict = .proved(k: query.k)
         }
-        return Result(verdict: verdict, stepCases: stepCases, consecution: consecution,
+        return Result(verdict: verdict, stepCases: stepCases, consecution: consecution, capacity: capacity,
                       seconds: Date().timeIntervalSince(start))
+    }
+
+    /// The number of reachable states when the explorer enumerates them all (within
+    /// ``capacityStates``) and no send in any of them finds the network full; nil otherwise.
+    private func exploredWithoutOverflow() -> Int? {
+        var plain = ir
+        plain.invariants = []
+        var options = SearchOptions()
+        options.checkDeadlock = false
+        options.maxStates = Self.capacityStates
+        guard let result = try? BreadthFirstSearch(plain, options: options).run(), case .holds = result.verdict else { return nil }
+        return result.statistics.states
     }
 
     /// Whether consecution of invariant or lemma `index` holds at `k`, every other invariant and
