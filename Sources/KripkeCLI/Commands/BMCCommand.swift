@@ -19,7 +19,7 @@ struct BMCCommand: ParsableCommand {
         discussion: """
             Exit codes: 1 a property is violated (shortest counterexample printed); 3 no violation up to \
             depth K (only bounded: not a proof), or 0 with --bounded; 3 also when --max-seconds runs out \
-            (the depth fully checked is reported); 2 usage, spec or solver error.
+            or SIGINT/SIGTERM stops it (the depth fully checked is reported); 2 usage, spec or solver error.
             """)
 
     @OptionGroup var selection: SpecSelection
@@ -34,7 +34,7 @@ struct BMCCommand: ParsableCommand {
     @Flag(name: .long, help: "A bounded check is what is asked for: exit 0 (not 3) when no violation is found.")
     var bounded = false
 
-    @Option(name: .customLong("max-seconds"), help: "Stop after this many seconds (exit 3, with the depth fully checked).")
+    @Option(name: .customLong("max-seconds"), parsing: .unconditional, help: "Stop after this many seconds (exit 3, with the depth fully checked).")
     var maxSeconds: Double?
 
     @Flag(name: .customLong("no-por"), help: "Explore every order of commuting steps (partial-order reduction off; a cross-check).")
@@ -51,7 +51,7 @@ struct BMCCommand: ParsableCommand {
 
     func validate() throws {
         if depth < 0 { throw ValidationError("--depth must be at least 0") }
-        if let maxSeconds, !(maxSeconds > 0) { throw ValidationError("--max-seconds must be positive") }
+        try OptionLimits.validateSeconds(maxSeconds)
     }
 
     func run() throws {
@@ -59,6 +59,7 @@ struct BMCCommand: ParsableCommand {
         let ir = try selection.instantiate(reporting: report)
         var checker = BoundedModelChecker(ir, checkDeadlock: !noDeadlock)
         checker.maxSeconds = maxSeconds
+        checker.cancellation = StopSignals.install()
         checker.partialOrderReduction = !noPOR
         if !quiet {
             checker.progress = { statistics in

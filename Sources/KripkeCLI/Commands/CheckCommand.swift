@@ -33,16 +33,16 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("no-symmetry"), help: "Store every state, not one per orbit of symmetric process ids.")
     var noSymmetry = false
 
-    @Option(help: "Threads expanding states (default: one per core, at most 8). Results do not depend on it.")
+    @Option(parsing: .unconditional, help: "Threads expanding states (default: one per core, at most 8). Results do not depend on it.")
     var workers: Int?
 
-    @Option(name: .customLong("max-states"), help: "Stop (incomplete, exit 3) after this many distinct states.")
+    @Option(name: .customLong("max-states"), parsing: .unconditional, help: "Stop (incomplete, exit 3) after this many distinct states.")
     var maxStates: Int?
 
-    @Option(name: .customLong("max-seconds"), help: "Stop (incomplete, exit 3) after this many seconds.")
+    @Option(name: .customLong("max-seconds"), parsing: .unconditional, help: "Stop (incomplete, exit 3) after this many seconds.")
     var maxSeconds: Double?
 
-    @Option(name: .customLong("max-memory"), help: "Stop (incomplete, exit 3) when resident memory exceeds this many MiB.")
+    @Option(name: .customLong("max-memory"), parsing: .unconditional, help: "Stop (incomplete, exit 3) when resident memory exceeds this many MiB.")
     var maxMemory: Int?
 
     @Option(name: .customLong("trace-out"), help: "Write the counterexample, if any, to this file as ITF JSON.")
@@ -62,8 +62,10 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be at least 1") }
-        if let maxSeconds, maxSeconds <= 0 { throw ValidationError("--max-seconds must be positive") }
-        if let maxMemory, maxMemory < 1 { throw ValidationError("--max-memory must be at least 1 (MiB)") }
+        try OptionLimits.validateSeconds(maxSeconds)
+        if let maxMemory, !(1...OptionLimits.maxMemoryMiB).contains(maxMemory) {
+            throw ValidationError("--max-memory must be between 1 and \(OptionLimits.maxMemoryMiB) (MiB)")
+        }
         if let workers, !(1...256).contains(workers) { throw ValidationError("--workers must be between 1 and 256") }
     }
 
@@ -98,6 +100,8 @@ struct CheckCommand: ParsableCommand {
         options.maxSeconds = maxSeconds
         options.maxMemoryBytes = maxMemory.map { $0 * 1_048_576 }
         if !quiet { options.progress = ProgressPrinter.print }
+        let stop = StopSignals.install()
+        options.shouldStop = { stop.isCancelled }
         return options
     }
 

@@ -43,7 +43,9 @@ enum BMCReport {
                          + "(bounded, not a proof)")
         case .timedOut(let checked):
             let names = propertyNames(ir, options)
-            lines.append("Result: INCOMPLETE — the time limit of \(options.maxSeconds.map { String(format: "%g", $0) } ?? "?") s ran out at depth "
+            let stop = statistics.cancelled ? "interrupted"
+                : "the time limit of \(options.maxSeconds.map { String(format: "%g", $0) } ?? "?") s ran out"
+            lines.append("Result: INCOMPLETE — \(stop) at depth "
                          + "\(checked + 1)" + (checked < 0 ? "" : "; \(names.joined(separator: ", ")) "
                          + "\(names.count == 1 ? "holds" : "hold") in every run of at most \(checked) steps"))
         case .networkFull(let overflow, let checked):
@@ -76,6 +78,7 @@ enum BMCReport {
 
     static func json(_ result: BMCResult, ir: SpecIR, options: Options) -> JSONValue {
         let verdict: String
+        var reason: String?
         var failed: Counterexample?
         switch result.verdict {
         case .violated(let counterexample):
@@ -83,7 +86,10 @@ enum BMCReport {
             failed = counterexample
         case .holdsToDepth:
             verdict = "holds-to-depth"
-        case .timedOut, .networkFull:
+        case .timedOut:
+            verdict = "incomplete"
+            reason = result.statistics.cancelled ? "interrupted" : "time limit reached"
+        case .networkFull:
             verdict = "incomplete"
         }
         var properties: [(String, String, Counterexample.Property)] = ir.invariants.map { ($0.name, "invariant", .invariant($0.name)) }
@@ -112,6 +118,7 @@ enum BMCReport {
                 ("secondsPerDepth", .array(result.statistics.secondsPerDepth.map { .number(($0 * 1000).rounded() / 1000) })),
             ])),
         ]
+        if let reason { members.append(("reason", .string(reason))) }
         if case .networkFull(let overflow, _) = result.verdict {
             members.append(("reason", .string(ResultText.networkFullReason(overflow))))
             members.append(("overflow", ITF.encode(overflow.trace, description: "a send into a full network follows")))

@@ -28,6 +28,9 @@ enum ProveReport {
         case .networkFull(let overflow):
             lines.append("Result: INCOMPLETE — \(ResultText.networkFullReason(overflow)); the model's runs stop there, "
                          + "so nothing is proved (raise the capacity)")
+        case .stopped(let interrupted):
+            let closed = result.stepCases.last.map { ", after the step case at k = \($0.k)" } ?? ""
+            lines.append("Result: INCOMPLETE — \(interrupted ? "interrupted" : "time limit reached")\(closed); nothing is proved")
         }
         if case .explored(let states) = result.capacity {
             lines.append("Network capacity: never reached — not inductive, so the explorer enumerated all \(states) "
@@ -36,7 +39,7 @@ enum ProveReport {
         lines.append(String(format: "Time: %.2f s", result.seconds))
         if explain { lines += obligations(result, ir: ir) }
         switch result.verdict {
-        case .proved:
+        case .proved, .stopped:
             break
         case .violated(let counterexample):
             lines += ResultText.counterexample(counterexample.trace, property: counterexample.description,
@@ -116,6 +119,8 @@ enum ProveReport {
         case .networkFull(let overflow):
             members += [("verdict", .string("incomplete")), ("reason", .string(ResultText.networkFullReason(overflow))),
                         ("overflow", ITF.encode(overflow.trace, description: "a send into a full network follows"))]
+        case .stopped(let interrupted):
+            members += [("verdict", .string("incomplete")), ("reason", .string(interrupted ? "interrupted" : "time limit reached"))]
         }
         members.append(("stats", .object([
             ("seconds", .number((result.seconds * 1000).rounded() / 1000)),

@@ -57,8 +57,9 @@ public struct BMCResult: Sendable {
         case violated(Counterexample)
         /// No property fails in any run of at most this many steps.
         case holdsToDepth(Int)
-        /// The time limit ran out while checking the next depth; no property fails in any run of at
-        /// most `checked` steps (−1: not even the initial state was checked).
+        /// The time limit ran out (or the run was cancelled: `statistics.cancelled`) while checking the
+        /// next depth; no property fails in any run of at most `checked` steps (−1: not even the
+        /// initial state was checked).
         case timedOut(checked: Int)
         /// No property fails in any run of at most `checked` steps, but a send finds the network
         /// full within that depth: the runs beyond it are missing, so the check is incomplete.
@@ -83,6 +84,8 @@ public struct BMCStatistics: Sendable, Equatable {
     /// Pairs of instances whose order partial-order reduction fixes when they are adjacent.
     public var commutingPairs = 0
     public var seconds = 0.0
+    /// The run was cancelled (SIGINT/SIGTERM), not stopped by its time limit.
+    public var cancelled = false
     /// Elapsed time when each depth was finished (index = depth).
     public var secondsPerDepth: [Double] = []
 

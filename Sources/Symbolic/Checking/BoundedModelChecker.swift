@@ -30,6 +30,9 @@ public struct BoundedModelChecker {
     public var progress: ((BMCStatistics) -> Void)?
     /// Wall-clock limit for the whole run; when it runs out the verdict is `.timedOut`.
     public var maxSeconds: Double?
+    /// Stops the run early (SIGINT/SIGTERM in `kripke`): the verdict is then `.timedOut` with
+    /// `statistics.cancelled` set.
+    public var cancellation: Cancellation?
     /// Fix the order of adjacent commuting steps (`StepOrder`); off only to cross-check it.
     public var partialOrderReduction = true
 
@@ -47,17 +50,19 @@ public struct BoundedModelChecker {
         } catch let limit as TimeLimit {
             var statistics = limit.statistics
             statistics.seconds = Date().timeIntervalSince(start)
+            statistics.cancelled = limit.cancelled
             return BMCResult(verdict: .timedOut(checked: statistics.depth - 1), statistics: statistics)
         }
     }
 
-    /// Thrown out of `search` when `maxSeconds` runs out, with the statistics so far.
+    /// Thrown out of `search` when `maxSeconds` runs out or the run is cancelled, with the statistics so far.
     private struct TimeLimit: Error {
         let statistics: BMCStatistics
+        let cancelled: Bool
     }
 
     private func search(depth: Int, start: Date) throws -> BMCResult {
-        let deadline = maxSeconds.map { start.addingTimeInterval($0) }
+        let deadline = Budget(maxSeconds: maxSeconds, cancellation: cancellation, start: start)
         let context = try Context()
         let solver = try Solver(context: context)
         // Measured on the Ricart–Agrawala tie bug, N=3, depths 0–9 (debug): 25 s with Z3's defaults,
@@ -146,20 +151,19 @@ public struct BoundedModelChecker {
                                process: ir.processName(encoder.instances[index].process))
     }
 
-    /// Checks under `literal`, within what is left of the time limit.
-    private func satisfied(_ solver: Solver, assuming literal: Term, _ deadline: Date?,
+    /// Checks under `literal`, within what is left of the budget.
+    private func satisfied(_ solver: Solver, assuming literal: Term, _ budget: Budget,
                            _ statistics: BMCStatistics) throws -> Bool {
-        if let deadline {
-            let left = deadline.timeIntervalSinceNow
-            guard left > 0 else { throw TimeLimit(statistics: statistics) }
-            try solver.setTimeout(milliseconds: UInt32(min(left * 1000, Double(UInt32.max - 1)).rounded(.up)))
+        let result: SatResult
+        do {
+            result = try budget.check(solver, assuming: [literal])
+        } catch let exhausted as Budget.Exhausted {
+            throw TimeLimit(statistics: statistics, cancelled: exhausted.cancelled)
         }
-        switch try solver.check(assuming: [literal]) {
+        switch result {
         case .sat: return true
         case .unsat: return false
-        case .unknown(let reason):
-            if let deadline, deadline.timeIntervalSinceNow <= 0 { throw TimeLimit(statistics: statistics) }
-            throw SymbolicError.solver("Z3 gave up (\(reason))")
+        case .unknown(let reason): throw SymbolicError.solver("Z3 gave up (\(reason))")
         }
     }
 

@@ -34,6 +34,10 @@ import SMT
 /// ```
 public struct KInduction {
     public let ir: SpecIR
+    /// Wall-clock limit for the whole run; when it runs out the verdict is `.stopped(interrupted: false)`.
+    public var maxSeconds: Double?
+    /// Stops the run early (SIGINT/SIGTERM in `kripke`): the verdict is then `.stopped(interrupted: true)`.
+    public var cancellation: Cancellation?
 
     /// The name a `.notInductive` verdict gives the obligation that no send finds the network full.
     public static let capacityObligation = "no send finds the network full"
@@ -55,6 +59,9 @@ public struct KInduction {
             /// The base case found a run to a state where a send finds the network full: the model's
             /// runs are cut short there, so nothing is proved (the explorer says incomplete).
             case networkFull(NetworkOverflow)
+            /// The time limit ran out (or the run was interrupted) before a verdict; `stepCases` lists
+            /// the step cases finished.
+            case stopped(interrupted: Bool)
         }
         public let verdict: Verdict
         /// Step cases tried, in order: k and whether it closed (for `--explain`).
@@ -103,12 +110,22 @@ public struct KInduction {
     public func run(maxK: Int, minimalCores: Bool = false) throws -> Result {
         let start = Date()
         var stepCases: [(k: Int, closed: Bool)] = []
-        var query = try StepCaseQuery(ir, k: 0, minimalCores: minimalCores)
+        do {
+            return try prove(maxK: maxK, minimalCores: minimalCores, start: start, stepCases: &stepCases)
+        } catch let exhausted as Budget.Exhausted {
+            return Result(verdict: .stopped(interrupted: exhausted.cancelled), stepCases: stepCases, consecution: [],
+                          capacity: .unproved, seconds: Date().timeIntervalSince(start))
+        }
+    }
+
+    private func prove(maxK: Int, minimalCores: Bool, start: Date, stepCases: inout [(k: Int, closed: Bool)]) throws -> Result {
+        let budget = Budget(maxSeconds: maxSeconds, cancellation: cancellation, start: start)
+        var query = try StepCaseQuery(ir, k: 0, minimalCores: minimalCores, budget: budget)
         while true {
             let closed = try query.anyFails() == nil
             stepCases.append((query.k, closed))
             if closed || query.k >= maxK { break }
-            query = try StepCaseQuery(ir, k: query.k + 1, minimalCores: minimalCores)
+            query = try StepCaseQuery(ir, k: query.k + 1, minimalCores: minimalCores, budget: budget)
         }
         var consecution: [Consecution] = []
         var firstCTI: (invariant: String, trace: Trace)?
@@ -122,10 +139,14 @@ public struct KInduction {
         if firstCTI != nil {
             capacity = .unproved   // not inductive anyway: the explorer's enumeration would be wasted
         } else if let cti = try query.overflowConsecution() {
-            capacity = exploredWithoutOverflow().map { .explored(states: $0) } ?? .unproved
+            capacity = try exploredWithoutOverflow(budget).map { .explored(states: $0) } ?? .unproved
             if capacity == .unproved { firstCTI = (Self.capacityObligation, cti) }
         }
-        let base = try BoundedModelChecker(ir, checkDeadlock: false).run(depth: query.k)
+        var baseChecker = BoundedModelChecker(ir, checkDeadlock: false)
+        baseChecker.maxSeconds = budget.deadline.map { max($0.timeIntervalSinceNow, 0.001) }
+        baseChecker.cancellation = cancellation
+        let base = try baseChecker.run(depth: query.k)
+        if case .timedOut = base.verdict { throw Budget.Exhausted(cancelled: base.statistics.cancelled) }
         let verdict: Result.Verdict
         if case .violated(let counterexample) = base.verdict {
             verdict = .violated(counterexample)
@@ -142,13 +163,19 @@ public struct KInduction {
 
     /// The number of reachable states when the explorer enumerates them all (within
     /// ``capacityStates``) and no send in any of them finds the network full; nil otherwise.
-    private func exploredWithoutOverflow() -> Int? {
+    private func exploredWithoutOverflow(_ budget: Budget) throws -> Int? {
         var plain = ir
         plain.invariants = []
         var options = SearchOptions()
         options.checkDeadlock = false
         options.maxStates = Self.capacityStates
-        guard let result = try? BreadthFirstSearch(plain, options: options).run(), case .holds = result.verdict else { return nil }
+        options.maxSeconds = budget.deadline.map { max($0.timeIntervalSinceNow, 0.001) }
+        if let cancellation {
+            options.shouldStop = { @Sendable in cancellation.isCancelled }
+        }
+        let result = try? BreadthFirstSearch(plain, options: options).run()
+        if case .incomplete = result?.verdict { try budget.requireLeft() }
+        guard let result, case .holds = result.verdict else { return nil }
         return result.statistics.states
     }
 

@@ -24,9 +24,12 @@ struct StepCaseQuery {
     private let last: [Term]        // last[j]: property j holds in frame k+1
     private let lastOverflows: Term // a send finds the network full in frame k+1
 
-    init(_ ir: SpecIR, k: Int, minimalCores: Bool = false) throws {
+    private let budget: Budget
+
+    init(_ ir: SpecIR, k: Int, minimalCores: Bool = false, budget: Budget = Budget(maxSeconds: nil, cancellation: nil)) throws {
         self.ir = ir
         self.k = k
+        self.budget = budget
         let context = try Context(), solver = try Solver(context: context)
         try solver.setParameter("smt.arith.solver", 2)
         try solver.setParameter("smt.relevancy", 0)
@@ -87,7 +90,7 @@ struct StepCaseQuery {
     }
 
     private func check(assuming goal: Term) throws -> Trace? {
-        switch try solver.check(assuming: assumed + [goal]) {
+        switch try budget.check(solver, assuming: assumed + [goal]) {
         case .unsat:
             return nil
         case .unknown(let reason):
