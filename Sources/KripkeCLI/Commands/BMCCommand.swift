@@ -57,6 +57,11 @@ struct BMCCommand: ParsableCommand {
     func run() throws {
         let report = ResultReport(json: json)
         let ir = try selection.instantiate(reporting: report)
+        do {
+            if let traceOut { try OutputFile.check(traceOut) }
+        } catch {
+            throw report.error(error, spec: selection.spec)
+        }
         var checker = BoundedModelChecker(ir, checkDeadlock: !noDeadlock)
         checker.maxSeconds = maxSeconds
         checker.cancellation = StopSignals.install()
@@ -76,18 +81,20 @@ struct BMCCommand: ParsableCommand {
             throw report.error(error, spec: selection.spec)
         }
         let options = BMCReport.Options(depth: depth, deadlock: !noDeadlock, bounded: bounded, maxSeconds: maxSeconds)
-        if json {
-            print(BMCReport.json(result, ir: ir, options: options).rendered())
-        } else {
-            print(BMCReport.text(result, ir: ir, options: options))
-        }
+        var warnings: [String] = []
         if case .violated(let counterexample) = result.verdict, let traceOut {
             let document = ITF.encode(counterexample.trace, description: "\(counterexample.description) violated")
             do {
-                try document.rendered().write(toFile: traceOut, atomically: true, encoding: .utf8)
+                try OutputFile.write(document.rendered(), to: traceOut)
             } catch {
-                throw report.error(CLIError("cannot write the trace to '\(traceOut)': \(error.localizedDescription)"), spec: selection.spec)
+                warnings.append(String(describing: error))
+                FileHandle.standardError.write(Data("warning: \(error)\n".utf8))
             }
+        }
+        if json {
+            print(ResultJSON.withWarnings(BMCReport.json(result, ir: ir, options: options), warnings).rendered())
+        } else {
+            print(BMCReport.text(result, ir: ir, options: options))
         }
         throw ExitCode(BMCReport.status(result, options: options).rawValue)
     }

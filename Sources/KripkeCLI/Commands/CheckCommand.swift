@@ -73,16 +73,27 @@ struct CheckCommand: ParsableCommand {
         let report = ResultReport(json: json)
         let spec = try selection.instantiate(reporting: report)
         let ir = noLemmas ? spec.withoutLemmas : spec
+        do {   // a report that cannot be written is found before the search, not after it
+            for path in [traceOut, junit, sarif].compactMap({ $0 }) { try OutputFile.check(path) }
+        } catch {
+            throw report.error(error, spec: selection.spec)
+        }
         let options = searchOptions()
         do {
             let result = try BreadthFirstSearch(ir, options: options).run()
-            let status = report.checkResult(result, ir: ir, options: options, chart: msc)
-            if case .violated(let violation) = result.verdict, let traceOut {
-                try write(ITF.encode(violation.trace, description: "\(violation.property) violated").rendered(),
-                          to: traceOut, report: report)
+            // Each report is written even when another fails; failures are warnings, the verdict's exit code stays.
+            var warnings: [String] = []
+            func save(_ text: () -> String, to path: String?) {
+                guard let path else { return }
+                do { try OutputFile.write(text(), to: path) } catch { warnings.append(String(describing: error)) }
             }
-            if let junit { try write(ResultJUnit.check(result, ir: ir, options: options), to: junit, report: report) }
-            if let sarif { try write(ResultSARIF.check(result, ir: ir, options: options).rendered(), to: sarif, report: report) }
+            if case .violated(let violation) = result.verdict {
+                save({ ITF.encode(violation.trace, description: "\(violation.property) violated").rendered() }, to: traceOut)
+            }
+            save({ ResultJUnit.check(result, ir: ir, options: options) }, to: junit)
+            save({ ResultSARIF.check(result, ir: ir, options: options).rendered() }, to: sarif)
+            for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            let status = report.checkResult(result, ir: ir, options: options, chart: msc, warnings: warnings)
             throw ExitCode(status.rawValue)
         } catch let fault as ModelFault {
             throw report.modelFault(fault, ir: ir)
@@ -103,14 +114,6 @@ struct CheckCommand: ParsableCommand {
         let stop = StopSignals.install()
         options.shouldStop = { stop.isCancelled }
         return options
-    }
-
-    private func write(_ text: String, to path: String, report: ResultReport) throws {
-        do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw report.error(CLIError("cannot write '\(path)': \(error.localizedDescription)"), spec: selection.spec)
-        }
     }
 }
 

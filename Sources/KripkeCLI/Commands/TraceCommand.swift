@@ -77,6 +77,7 @@ struct TraceCommand: ParsableCommand {
         var output: String?
 
         func run() throws {
+            if let output { try OutputFile.check(output) }
             let trace = try TraceFile.read(file)
             let rendered: String
             switch format {
@@ -88,11 +89,7 @@ struct TraceCommand: ParsableCommand {
                 print(rendered)
                 return
             }
-            do {
-                try rendered.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                throw CLIError("cannot write '\(output)': \(error.localizedDescription)")
-            }
+            try OutputFile.write(rendered, to: output)
         }
     }
 }
