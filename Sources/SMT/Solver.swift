@@ -37,6 +37,9 @@ public final class Solver: CustomStringConvertible {
         self.context = context
         raw = solver
         Z3_solver_inc_ref(context.raw, solver)
+        // Z3 otherwise installs its own SIGINT handler during each check, which cancels the check
+        // behind the program's back (and replaces the program's handler while it runs).
+        try setParameter("ctrl_c", false)
     }
 
     deinit {

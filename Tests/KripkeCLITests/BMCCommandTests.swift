@@ -36,6 +36,6 @@ import Traces
     @Test func nonPositiveTimeLimitIsAUsageError() throws {
         let output = try CommandRunner.run(["bmc", "paxos", "--depth", "4", "--max-seconds", "0"])
         #expect(output.status == 2)
-        #expect(output.stderr.contains("--max-seconds must be positive"))
+        #expect(output.stderr.contains("--max-seconds must be a positive number of seconds"))
     }
 }

@@ -49,6 +49,7 @@ import Testing
         }
         watchdog.start()
         let result = try solver.check()
+        interrupter.disarm()
         finished.flag.store(true, ordering: .releasing)
         #expect(isUnknown(result, because: "interrupt", "cancel"), "got \(result)")
 
@@ -56,6 +57,25 @@ import Testing
         let again = try Solver(context: ctx)
         try again.assert(ctx.intConst("x") == 1)
         #expect(try again.check() == .sat)
+    }
+
+    /// A watchdog that keeps interrupting after the handle was disarmed (as a slow one
+    /// does, between noticing the check ended and stopping) never reaches a later check.
+    @Test func disarmedInterrupterNeverReachesLaterChecks() throws {
+        let ctx = try Context()
+        let solver = try Solver(context: ctx)
+        try solver.assert(Pigeonhole.propositional(ctx, pigeons: 8, holes: 7))
+        let interrupter = solver.makeInterrupter()
+        interrupter.disarm()
+        let finished = Finished()
+        let watchdog = Thread {
+            while !finished.flag.load(ordering: .acquiring) { interrupter.interrupt() }
+        }
+        watchdog.start()
+        defer { finished.flag.store(true, ordering: .releasing) }
+        for _ in 0..<3 {
+            #expect(try solver.check() == .unsat)
+        }
     }
 
     @Test func interruptWhileIdleDoesNotAffectLaterChecks() throws {

@@ -137,7 +137,8 @@ private struct SearchRun: ~Copyable {
                     let action = actions[successor] < 0 ? statistics.coverage.count - 1 : Int(actions[successor])
                     statistics.coverage[action].transitions += 1
                     let fingerprint = successorFingerprints[successor]
-                    guard found == nil, seen.insert(fingerprint) else { continue }
+                    // At the state limit no more states are stored, so the search stops at exactly that many.
+                    guard found == nil, fingerprints.count < options.maxStates ?? .max, seen.insert(fingerprint) else { continue }
                     if relation != nil { _ = nextLevel.insert(fingerprint) }
                     statistics.coverage[action].newStates += 1
                     let child = UInt32(fingerprints.count)
@@ -179,6 +180,7 @@ private struct SearchRun: ~Copyable {
         }
         expansions += 1
         guard expansions & 0xFF == 0 else { return nil }
+        if options.shouldStop?() == true { return "interrupted" }
         let now = Date()
         let elapsed = now.timeIntervalSince(start)
         if let maxSeconds = options.maxSeconds, elapsed >= maxSeconds {

@@ -25,6 +25,9 @@ public struct SearchOptions: Sendable {
     public var maxSeconds: Double?
     /// Resident memory limit in bytes.
     public var maxMemoryBytes: Int?
+    /// Polled with the time limit (every 256 expanded states); when it returns true the search ends
+    /// incomplete ("interrupted") — how `kripke` stops on SIGINT or SIGTERM.
+    public var shouldStop: (@Sendable () -> Bool)?
     /// Called about once per second with progress, from the searching thread.
     public var progress: (@Sendable (SearchStatistics) -> Void)?
 

@@ -41,6 +41,11 @@ public struct TraceReplay {
             return .mismatch(step: 0, reason: "the trace has \(trace.states.count) states and \(trace.steps.count) steps")
         }
         var current = system.initialState
+        let missing = decoder.decode(current).values.keys.filter { !trace.variables.contains($0) }.sorted()
+        guard missing.isEmpty else {   // otherwise those variables would never be compared
+            return .mismatch(step: 0, reason: "the trace leaves out \(missing.map { "'\($0)'" }.joined(separator: ", ")): "
+                             + "every state must give every variable of the spec")
+        }
         if let difference = difference(decoder.decode(current), first) {
             return .mismatch(step: 0, reason: "the first state is not the initial state: \(difference)")
         }

@@ -19,7 +19,7 @@ struct BMCCommand: ParsableCommand {
         discussion: """
             Exit codes: 1 a property is violated (shortest counterexample printed); 3 no violation up to \
             depth K (only bounded: not a proof), or 0 with --bounded; 3 also when --max-seconds runs out \
-            (the depth fully checked is reported); 2 usage, spec or solver error.
+            or SIGINT/SIGTERM stops it (the depth fully checked is reported); 2 usage, spec or solver error.
             """)
 
     @OptionGroup var selection: SpecSelection
@@ -34,7 +34,7 @@ struct BMCCommand: ParsableCommand {
     @Flag(name: .long, help: "A bounded check is what is asked for: exit 0 (not 3) when no violation is found.")
     var bounded = false
 
-    @Option(name: .customLong("max-seconds"), help: "Stop after this many seconds (exit 3, with the depth fully checked).")
+    @Option(name: .customLong("max-seconds"), parsing: .unconditional, help: "Stop after this many seconds (exit 3, with the depth fully checked).")
     var maxSeconds: Double?
 
     @Flag(name: .customLong("no-por"), help: "Explore every order of commuting steps (partial-order reduction off; a cross-check).")
@@ -51,14 +51,20 @@ struct BMCCommand: ParsableCommand {
 
     func validate() throws {
         if depth < 0 { throw ValidationError("--depth must be at least 0") }
-        if let maxSeconds, !(maxSeconds > 0) { throw ValidationError("--max-seconds must be positive") }
+        try OptionLimits.validateSeconds(maxSeconds)
     }
 
     func run() throws {
         let report = ResultReport(json: json)
         let ir = try selection.instantiate(reporting: report)
+        do {
+            if let traceOut { try OutputFile.check(traceOut) }
+        } catch {
+            throw report.error(error, spec: selection.spec)
+        }
         var checker = BoundedModelChecker(ir, checkDeadlock: !noDeadlock)
         checker.maxSeconds = maxSeconds
+        checker.cancellation = StopSignals.install()
         checker.partialOrderReduction = !noPOR
         if !quiet {
             checker.progress = { statistics in
@@ -75,18 +81,20 @@ struct BMCCommand: ParsableCommand {
             throw report.error(error, spec: selection.spec)
         }
         let options = BMCReport.Options(depth: depth, deadlock: !noDeadlock, bounded: bounded, maxSeconds: maxSeconds)
-        if json {
-            print(BMCReport.json(result, ir: ir, options: options).rendered())
-        } else {
-            print(BMCReport.text(result, ir: ir, options: options))
-        }
+        var warnings: [String] = []
         if case .violated(let counterexample) = result.verdict, let traceOut {
             let document = ITF.encode(counterexample.trace, description: "\(counterexample.description) violated")
             do {
-                try document.rendered().write(toFile: traceOut, atomically: true, encoding: .utf8)
+                try OutputFile.write(document.rendered(), to: traceOut)
             } catch {
-                throw report.error(CLIError("cannot write the trace to '\(traceOut)': \(error.localizedDescription)"), spec: selection.spec)
+                warnings.append(String(describing: error))
+                FileHandle.standardError.write(Data("warning: \(error)\n".utf8))
             }
+        }
+        if json {
+            print(ResultJSON.withWarnings(BMCReport.json(result, ir: ir, options: options), warnings).rendered())
+        } else {
+            print(BMCReport.text(result, ir: ir, options: options))
         }
         throw ExitCode(BMCReport.status(result, options: options).rawValue)
     }

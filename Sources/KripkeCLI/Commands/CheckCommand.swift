@@ -42,16 +42,16 @@ struct CheckCommand: ParsableCommand {
             + "than necessary."))
     var shortest = false
 
-    @Option(help: "Threads expanding states (default: one per core, at most 8). Results do not depend on it.")
+    @Option(parsing: .unconditional, help: "Threads expanding states (default: one per core, at most 8). Results do not depend on it.")
     var workers: Int?
 
-    @Option(name: .customLong("max-states"), help: "Stop (incomplete, exit 3) after this many distinct states.")
+    @Option(name: .customLong("max-states"), parsing: .unconditional, help: "Stop (incomplete, exit 3) after this many distinct states.")
     var maxStates: Int?
 
-    @Option(name: .customLong("max-seconds"), help: "Stop (incomplete, exit 3) after this many seconds.")
+    @Option(name: .customLong("max-seconds"), parsing: .unconditional, help: "Stop (incomplete, exit 3) after this many seconds.")
     var maxSeconds: Double?
 
-    @Option(name: .customLong("max-memory"), help: "Stop (incomplete, exit 3) when resident memory exceeds this many MiB.")
+    @Option(name: .customLong("max-memory"), parsing: .unconditional, help: "Stop (incomplete, exit 3) when resident memory exceeds this many MiB.")
     var maxMemory: Int?
 
     @Option(name: .customLong("trace-out"), help: "Write the counterexample, if any, to this file as ITF JSON.")
@@ -71,8 +71,10 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be at least 1") }
-        if let maxSeconds, maxSeconds <= 0 { throw ValidationError("--max-seconds must be positive") }
-        if let maxMemory, maxMemory < 1 { throw ValidationError("--max-memory must be at least 1 (MiB)") }
+        try OptionLimits.validateSeconds(maxSeconds)
+        if let maxMemory, !(1...OptionLimits.maxMemoryMiB).contains(maxMemory) {
+            throw ValidationError("--max-memory must be between 1 and \(OptionLimits.maxMemoryMiB) (MiB)")
+        }
         if let workers, !(1...256).contains(workers) { throw ValidationError("--workers must be between 1 and 256") }
     }
 
@@ -80,16 +82,27 @@ struct CheckCommand: ParsableCommand {
         let report = ResultReport(json: json)
         let spec = try selection.instantiate(reporting: report)
         let ir = noLemmas ? spec.withoutLemmas : spec
+        do {   // a report that cannot be written is found before the search, not after it
+            for path in [traceOut, junit, sarif].compactMap({ $0 }) { try OutputFile.check(path) }
+        } catch {
+            throw report.error(error, spec: selection.spec)
+        }
         let options = searchOptions()
         do {
             let result = try BreadthFirstSearch(ir, options: options).run()
-            let status = report.checkResult(result, ir: ir, options: options, chart: msc)
-            if case .violated(let violation) = result.verdict, let traceOut {
-                try write(ITF.encode(violation.trace, description: "\(violation.property) violated").rendered(),
-                          to: traceOut, report: report)
+            // Each report is written even when another fails; failures are warnings, the verdict's exit code stays.
+            var warnings: [String] = []
+            func save(_ text: () -> String, to path: String?) {
+                guard let path else { return }
+                do { try OutputFile.write(text(), to: path) } catch { warnings.append(String(describing: error)) }
             }
-            if let junit { try write(ResultJUnit.check(result, ir: ir, options: options), to: junit, report: report) }
-            if let sarif { try write(ResultSARIF.check(result, ir: ir, options: options).rendered(), to: sarif, report: report) }
+            if case .violated(let violation) = result.verdict {
+                save({ ITF.encode(violation.trace, description: "\(violation.property) violated").rendered() }, to: traceOut)
+            }
+            save({ ResultJUnit.check(result, ir: ir, options: options) }, to: junit)
+            save({ ResultSARIF.check(result, ir: ir, options: options).rendered() }, to: sarif)
+            for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            let status = report.checkResult(result, ir: ir, options: options, chart: msc, warnings: warnings)
             throw ExitCode(status.rawValue)
         } catch let fault as ModelFault {
             throw report.modelFault(fault, ir: ir)
@@ -109,15 +122,9 @@ struct CheckCommand: ParsableCommand {
         options.maxSeconds = maxSeconds
         options.maxMemoryBytes = maxMemory.map { $0 * 1_048_576 }
         if !quiet { options.progress = ProgressPrinter.print }
+        let stop = StopSignals.install()
+        options.shouldStop = { stop.isCancelled }
         return options
-    }
-
-    private func write(_ text: String, to path: String, report: ResultReport) throws {
-        do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw report.error(CLIError("cannot write '\(path)': \(error.localizedDescription)"), spec: selection.spec)
-        }
     }
 }
 

@@ -16,8 +16,9 @@ struct ProveCommand: ParsableCommand {
         abstract: "Prove the invariants for every depth by k-induction, with Z3.",
         discussion: """
             Exit codes: 0 proved; 1 an invariant is violated (counterexample printed); 3 not inductive \
-            up to --max-k (a counterexample to induction is printed: its first state may be unreachable); \
-            2 usage, spec or solver error. Deadlock freedom is not part of the proof (use check or bmc).
+            up to --max-k (a counterexample to induction is printed: its first state may be unreachable), or a send \
+            finds the network full within k steps, or --max-seconds ran out or SIGINT/SIGTERM stopped it; \
+            2 usage, spec or solver error, or a spec with no invariants. Deadlock freedom is not part of the proof (use check or bmc).
             """)
 
     @OptionGroup var selection: SpecSelection
@@ -36,16 +37,28 @@ struct ProveCommand: ParsableCommand {
             + "of this instance (explored, up to \(CandidateLemmas.maxStates) states) that its first state violates."))
     var explain = false
 
+    @Option(name: .customLong("max-seconds"), parsing: .unconditional,
+            help: "Stop after this many seconds (incomplete, exit 3).")
+    var maxSeconds: Double?
+
     func validate() throws {
         if maxK < 0 { throw ValidationError("--max-k must be at least 0") }
+        try OptionLimits.validateSeconds(maxSeconds)
     }
 
     func run() throws {
         let report = ResultReport(json: json)
         let ir = try selection.instantiate(reporting: report)
+        guard !ir.invariants.isEmpty else {   // "proved" would be vacuous
+            throw report.error(CLIError("no invariants to prove: '\(ir.name)' declares none (check and bmc still "
+                                        + "look for deadlocks)"), spec: selection.spec)
+        }
         let result: KInduction.Result
         do {
-            result = try KInduction(ir).run(maxK: maxK, minimalCores: explain)
+            var prover = KInduction(ir)
+            prover.maxSeconds = maxSeconds
+            prover.cancellation = StopSignals.install()
+            result = try prover.run(maxK: maxK, minimalCores: explain)
         } catch let error as SMTError {
             throw report.error(CLIError("Z3 failed: \(error.message)"), spec: selection.spec)
         } catch {
@@ -57,7 +70,7 @@ struct ProveCommand: ParsableCommand {
         switch result.verdict {
         case .proved: throw ExitCode(ExitStatus.holds.rawValue)
         case .violated: throw ExitCode(ExitStatus.violated.rawValue)
-        case .notInductive: throw ExitCode(ExitStatus.incomplete.rawValue)
+        case .notInductive, .networkFull, .stopped: throw ExitCode(ExitStatus.incomplete.rawValue)
         }
     }
 }

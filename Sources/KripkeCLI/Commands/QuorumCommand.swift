@@ -20,13 +20,17 @@ struct QuorumCommand: ParsableCommand {
         discussion: """
             Give exactly one of: --n, --w and --r (one system); --every-n MAX (every N from 1 to MAX, \
             every W and R with W + R > N); --symbolic (every N, by arithmetic over the quorum sizes). \
-            Exit codes: 0 proved; 1 two disjoint quorums exist (printed); 2 bad input or solver error.
+            Exit codes: 0 proved; 1 two disjoint quorums exist (printed); 2 bad input or solver error; \
+            3 --max-seconds ran out.
             """)
 
-    @Option(help: "The number of replicas N.") var n: Int?
-    @Option(help: "The size W of a write quorum.") var w: Int?
-    @Option(help: "The size R of a read quorum.") var r: Int?
-    @Option(name: .customLong("every-n"), help: "Prove for every N from 1 to this bound.") var everyN: Int?
+    @Option(parsing: .unconditional, help: "The number of replicas N (at most \(OptionLimits.maxQuorumN)).") var n: Int?
+    @Option(parsing: .unconditional, help: "The size W of a write quorum.") var w: Int?
+    @Option(parsing: .unconditional, help: "The size R of a read quorum.") var r: Int?
+    @Option(name: .customLong("every-n"), parsing: .unconditional,
+            help: "Prove for every N from 1 to this bound (at most \(OptionLimits.maxEveryN)).") var everyN: Int?
+    @Option(name: .customLong("max-seconds"), parsing: .unconditional,
+            help: "Stop after this many seconds (incomplete, exit 3).") var maxSeconds: Double?
     @Flag(help: "Prove for every N at once, as a fact about the sizes of the quorums.") var symbolic = false
 
     func validate() throws {
@@ -35,19 +39,25 @@ struct QuorumCommand: ParsableCommand {
             throw ValidationError("give exactly one of: --n/--w/--r, --every-n, --symbolic")
         }
         if concrete > 0, concrete < 3 { throw ValidationError("--n, --w and --r go together") }
-        if let everyN, everyN < 1 { throw ValidationError("--every-n must be at least 1") }
+        if let everyN, !(1...OptionLimits.maxEveryN).contains(everyN) {
+            throw ValidationError("--every-n must be between 1 and \(OptionLimits.maxEveryN)")
+        }
+        if let n, n > OptionLimits.maxQuorumN { throw ValidationError("--n must be at most \(OptionLimits.maxQuorumN)") }
+        try OptionLimits.validateSeconds(maxSeconds)
     }
 
     func run() throws {
         let start = Date()
+        var prover = QuorumOverlap()
+        prover.deadline = maxSeconds.map { start.addingTimeInterval($0) }
         let proved: Bool
         do {
             if let n, let w, let r {
-                proved = try one(try QuorumSizes(n: n, w: w, r: r).validated())
+                proved = try one(prover, try QuorumSizes(n: n, w: w, r: r).validated())
             } else if let everyN {
-                proved = try every(upTo: everyN)
+                proved = try every(prover, upTo: everyN)
             } else {
-                proved = try QuorumOverlap().proveSymbolically()
+                proved = try prover.proveSymbolically()
                 print(proved
                       ? "Result: PROVED for every N — if W + R > N then |W ∩ R| ≥ W + R − N ≥ 1: the two quorums are "
                         + "sets of replicas, so |W ∪ R| ≤ N, and |W ∪ R| = W + R − |W ∩ R| (inclusion–exclusion)"
@@ -57,13 +67,18 @@ struct QuorumCommand: ParsableCommand {
             throw CLIError(error.description)
         } catch let error as SMTError {
             throw CLIError("Z3 failed: \(error.message)")
+        } catch let error as SymbolicError {
+            guard let deadline = prover.deadline, deadline.timeIntervalSinceNow <= 0 else { throw CLIError(error.description) }
+            print(String(format: "Result: INCOMPLETE — the time limit of %g s ran out\nTime: %.2f s", maxSeconds ?? 0,
+                         Date().timeIntervalSince(start)))
+            throw ExitCode(ExitStatus.incomplete.rawValue)
         }
         print(String(format: "Time: %.2f s", Date().timeIntervalSince(start)))
         if !proved { throw ExitCode(ExitStatus.violated.rawValue) }
     }
 
-    private func one(_ sizes: QuorumSizes) throws -> Bool {
-        switch try QuorumOverlap().check(sizes) {
+    private func one(_ prover: QuorumOverlap, _ sizes: QuorumSizes) throws -> Bool {
+        switch try prover.check(sizes) {
         case .proved:
             print("Result: PROVED — every write quorum (\(sizes.w) of \(sizes.n)) meets every read quorum "
                   + "(\(sizes.r) of \(sizes.n)): \(sizes.overlapExplanation)")
@@ -74,8 +89,8 @@ struct QuorumCommand: ParsableCommand {
         }
     }
 
-    private func every(upTo maxN: Int) throws -> Bool {
-        for (n, verdict) in try QuorumOverlap().checkEveryN(upTo: maxN) {
+    private func every(_ prover: QuorumOverlap, upTo maxN: Int) throws -> Bool {
+        for (n, verdict) in try prover.checkEveryN(upTo: maxN) {
             if case .disjoint(let write, let read) = verdict {
                 print(disjointText(write: write, read: read, n: n))
                 return false

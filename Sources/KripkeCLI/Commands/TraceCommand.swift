@@ -25,6 +25,9 @@ struct TraceCommand: ParsableCommand {
 
         func run() throws {
             let trace = try TraceFile.read(file)
+            guard !trace.spec.isEmpty else {
+                throw CLIError("'\(file)' names no spec ('#meta' needs \"spec\"), so it cannot be replayed")
+            }
             let definition = try SpecCatalog.spec(named: trace.spec)
             let ir: SpecIR
             do {
@@ -74,6 +77,7 @@ struct TraceCommand: ParsableCommand {
         var output: String?
 
         func run() throws {
+            if let output { try OutputFile.check(output) }
             let trace = try TraceFile.read(file)
             let rendered: String
             switch format {
@@ -85,21 +89,26 @@ struct TraceCommand: ParsableCommand {
                 print(rendered)
                 return
             }
-            do {
-                try rendered.write(toFile: output, atomically: true, encoding: .utf8)
-            } catch {
-                throw CLIError("cannot write '\(output)': \(error.localizedDescription)")
-            }
+            try OutputFile.write(rendered, to: output)
         }
     }
 }
 
-/// Reading trace files with errors a person can act on.
+/// Reading trace files with errors a person can act on; files over ``maxBytes`` are refused before
+/// they are read (a parsed trace takes several times its size in memory).
 enum TraceFile {
+    static let maxBytes = 16 * 1_048_576
+
     static func read(_ path: String) throws -> Trace {
         let text: String
         do {
+            let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= maxBytes else {
+                throw CLIError("trace file '\(path)' is \(size) bytes; at most \(maxBytes) (16 MiB) are read")
+            }
             text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch let error as CLIError {
+            throw error
         } catch {
             throw CLIError("cannot read trace file '\(path)': \(error.localizedDescription)")
         }

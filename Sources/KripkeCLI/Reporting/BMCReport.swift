@@ -22,7 +22,7 @@ enum BMCReport {
         switch result.verdict {
         case .violated: return .violated
         case .holdsToDepth: return options.bounded ? .holds : .incomplete
-        case .timedOut: return .incomplete
+        case .timedOut, .networkFull: return .incomplete
         }
     }
 
@@ -43,9 +43,16 @@ enum BMCReport {
                          + "(bounded, not a proof)")
         case .timedOut(let checked):
             let names = propertyNames(ir, options)
-            lines.append("Result: INCOMPLETE — the time limit of \(options.maxSeconds.map { String(format: "%g", $0) } ?? "?") s ran out at depth "
+            let stop = statistics.cancelled ? "interrupted"
+                : "the time limit of \(options.maxSeconds.map { String(format: "%g", $0) } ?? "?") s ran out"
+            lines.append("Result: INCOMPLETE — \(stop) at depth "
                          + "\(checked + 1)" + (checked < 0 ? "" : "; \(names.joined(separator: ", ")) "
                          + "\(names.count == 1 ? "holds" : "hold") in every run of at most \(checked) steps"))
+        case .networkFull(let overflow, let checked):
+            let names = propertyNames(ir, options)
+            lines.append("Result: INCOMPLETE — \(ResultText.networkFullReason(overflow)), a step not explored; "
+                         + "\(names.joined(separator: ", ")) \(names.count == 1 ? "holds" : "hold") in every explored run "
+                         + "of at most \(checked) steps")
         }
         lines.append(String(format: "Depth: %d  action instances: %d  message keys: %d  commuting pairs: %d  time: %.2f s",
                             statistics.depth, statistics.instances, statistics.messageKeys, statistics.commutingPairs,
@@ -53,6 +60,9 @@ enum BMCReport {
         if case .violated(let counterexample) = result.verdict {
             lines += ResultText.counterexample(counterexample.trace, property: counterexample.description,
                                                origin: "replayed on the explorer")
+        }
+        if case .networkFull(let overflow, _) = result.verdict {
+            lines += ResultText.networkFullRun(overflow)
         }
         return lines.joined(separator: "\n")
     }
@@ -62,12 +72,13 @@ enum BMCReport {
         switch result.verdict {
         case .violated(let counterexample): counterexample.trace.length - 1
         case .holdsToDepth(let depth): depth
-        case .timedOut(let checked): checked
+        case .timedOut(let checked), .networkFull(_, let checked): checked
         }
     }
 
     static func json(_ result: BMCResult, ir: SpecIR, options: Options) -> JSONValue {
         let verdict: String
+        var reason: String?
         var failed: Counterexample?
         switch result.verdict {
         case .violated(let counterexample):
@@ -76,6 +87,9 @@ enum BMCReport {
         case .holdsToDepth:
             verdict = "holds-to-depth"
         case .timedOut:
+            verdict = "incomplete"
+            reason = result.statistics.cancelled ? "interrupted" : "time limit reached"
+        case .networkFull:
             verdict = "incomplete"
         }
         var properties: [(String, String, Counterexample.Property)] = ir.invariants.map { ($0.name, "invariant", .invariant($0.name)) }
@@ -104,6 +118,11 @@ enum BMCReport {
                 ("secondsPerDepth", .array(result.statistics.secondsPerDepth.map { .number(($0 * 1000).rounded() / 1000) })),
             ])),
         ]
+        if let reason { members.append(("reason", .string(reason))) }
+        if case .networkFull(let overflow, _) = result.verdict {
+            members.append(("reason", .string(ResultText.networkFullReason(overflow))))
+            members.append(("overflow", ITF.encode(overflow.trace, description: "a send into a full network follows")))
+        }
         if let failed {
             members.append(("counterexample", ITF.encode(failed.trace, description: "\(failed.description) violated")))
         }

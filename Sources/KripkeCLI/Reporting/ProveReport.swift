@@ -25,11 +25,21 @@ enum ProveReport {
         case .notInductive(let k, let invariant, _):
             lines.append("Result: NOT INDUCTIVE at k = \(k) — \(kind(invariant, ir)) '\(invariant)' can fail at step \(k + 1) "
                          + "from states that satisfy every invariant and lemma (counterexample to induction below)")
+        case .networkFull(let overflow):
+            lines.append("Result: INCOMPLETE — \(ResultText.networkFullReason(overflow)); the model's runs stop there, "
+                         + "so nothing is proved (raise the capacity)")
+        case .stopped(let interrupted):
+            let closed = result.stepCases.last.map { ", after the step case at k = \($0.k)" } ?? ""
+            lines.append("Result: INCOMPLETE — \(interrupted ? "interrupted" : "time limit reached")\(closed); nothing is proved")
+        }
+        if case .explored(let states) = result.capacity {
+            lines.append("Network capacity: never reached — not inductive, so the explorer enumerated all \(states) "
+                         + "reachable states of this instance: no send finds the network full")
         }
         lines.append(String(format: "Time: %.2f s", result.seconds))
         if explain { lines += obligations(result, ir: ir) }
         switch result.verdict {
-        case .proved:
+        case .proved, .stopped:
             break
         case .violated(let counterexample):
             lines += ResultText.counterexample(counterexample.trace, property: counterexample.description,
@@ -41,12 +51,23 @@ enum ProveReport {
                       + "the invariants with a lemma that the first state violates, or try a larger --max-k"
                       + (explain ? "." : " (--explain suggests lemmas).")]
             lines += hints?.text ?? []
+        case .networkFull(let overflow):
+            lines += ResultText.networkFullRun(overflow)
         }
         return lines.joined(separator: "\n")
     }
 
+    private static func capacityJSON(_ capacity: KInduction.Capacity) -> JSONValue {
+        switch capacity {
+        case .inductive: return .object([("proof", .string("inductive"))])
+        case .explored(let states): return .object([("proof", .string("explored")), ("states", .int(states))])
+        case .unproved: return .object([("proof", .string("unproved"))])
+        }
+    }
+
     private static func kind(_ name: String, _ ir: SpecIR) -> String {
-        ir.invariants.first { $0.name == name }?.isLemma == true ? "lemma" : "invariant"
+        if name == KInduction.capacityObligation { return "obligation" }
+        return ir.invariants.first { $0.name == name }?.isLemma == true ? "lemma" : "invariant"
     }
 
     private static func obligations(_ result: KInduction.Result, ir: SpecIR) -> [String] {
@@ -95,9 +116,15 @@ enum ProveReport {
             members += [("verdict", .string("not-inductive")), ("k", .int(k)), ("invariant", .string(invariant)),
                         ("cti", ITF.encode(cti, description: "counterexample to induction of '\(invariant)'"))]
             if let hints { members.append(("candidateLemmas", hints.json)) }
+        case .networkFull(let overflow):
+            members += [("verdict", .string("incomplete")), ("reason", .string(ResultText.networkFullReason(overflow))),
+                        ("overflow", ITF.encode(overflow.trace, description: "a send into a full network follows"))]
+        case .stopped(let interrupted):
+            members += [("verdict", .string("incomplete")), ("reason", .string(interrupted ? "interrupted" : "time limit reached"))]
         }
         members.append(("stats", .object([
             ("seconds", .number((result.seconds * 1000).rounded() / 1000)),
+            ("capacity", capacityJSON(result.capacity)),
             ("stepCases", .array(result.stepCases.map { .object([("k", .int($0.k)), ("closed", .bool($0.closed))]) })),
             ("consecution", .array(result.consecution.map {
                 .object([("property", .string($0.property)), ("lemma", .bool($0.isLemma)), ("holds", .bool($0.holds)),

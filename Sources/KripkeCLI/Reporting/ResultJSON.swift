@@ -5,7 +5,8 @@ import Traces
 
 /// The versioned JSON result of a `kripke` run (schema `kripke.result/1`):
 /// `schema`, `tool`, `spec`, `parameters`, `engine`, `options`, `verdict`, `properties`, `stats`,
-/// and `counterexample` (ITF) when violated, `reason` when incomplete, `error` when an error.
+/// and `counterexample` (ITF) when violated, `reason` when incomplete, `error` when an error,
+/// `warnings` when a report file could not be written.
 ///
 /// ```swift
 /// print(ResultJSON.check(result, ir: ir, options: options).rendered())
@@ -37,6 +38,12 @@ enum ResultJSON {
             break
         }
         return .object(members)
+    }
+
+    /// `result` with a `warnings` array of messages appended, when there are any.
+    static func withWarnings(_ result: JSONValue, _ warnings: [String]) -> JSONValue {
+        guard !warnings.isEmpty, case .object(let members) = result else { return result }
+        return .object(members + [JSONValue.Member("warnings", .array(warnings.map(JSONValue.string)))])
     }
 
     static func error(_ message: String, spec: String, trace: Trace? = nil, ir: SpecIR? = nil) -> JSONValue {

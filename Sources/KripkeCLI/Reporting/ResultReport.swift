@@ -14,8 +14,10 @@ import Traces
 struct ResultReport {
     let json: Bool
 
-    /// Prints a search result; returns the exit status it implies.
-    func checkResult(_ result: CheckResult, ir: SpecIR, options: SearchOptions, chart: Bool = false) -> ExitStatus {
+    /// Prints a search result (with `warnings`, e.g. reports that could not be written, in the
+    /// JSON); returns the exit status it implies.
+    func checkResult(_ result: CheckResult, ir: SpecIR, options: SearchOptions, chart: Bool = false,
+                     warnings: [String] = []) -> ExitStatus {
         let status: ExitStatus
         switch result.verdict {
         case .holds: status = .holds
@@ -23,7 +25,7 @@ struct ResultReport {
         case .incomplete: status = .incomplete
         }
         if json {
-            print(ResultJSON.check(result, ir: ir, options: options).rendered())
+            print(ResultJSON.withWarnings(ResultJSON.check(result, ir: ir, options: options), warnings).rendered())
         } else {
             print(ResultText.check(result, ir: ir, options: options))
             if chart, case .violated(let violation) = result.verdict {

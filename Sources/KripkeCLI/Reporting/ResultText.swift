@@ -1,6 +1,7 @@
 import Explorer
 import Foundation
 import Kripke
+import Symbolic
 import Traces
 
 /// The text form of a check result: a headline verdict, the statistics, and for a violation the
@@ -58,6 +59,20 @@ enum ResultText {
         let length = shortest ? "shortest" : "found with partial-order reduction, may not be shortest: --shortest finds one"
         return ["", "Counterexample (\(trace.length) steps, \(length)\(origin.map { "; \($0)" } ?? "")):",
          TextTraceFormatter().format(trace), "⇒ \(property) is violated in the last state."]
+    }
+
+    /// Why a symbolic run is incomplete when a send finds the network full (the explorer's wording).
+    static func networkFullReason(_ overflow: NetworkOverflow) -> String {
+        let steps = overflow.trace.length
+        return "network capacity reached: '\(overflow.action)' at \(overflow.process) sends into a full network "
+            + "after \(steps) step\(steps == 1 ? "" : "s")"
+    }
+
+    /// The run to a state whose send finds the network full, as bmc and prove print it.
+    static func networkFullRun(_ overflow: NetworkOverflow) -> [String] {
+        ["", "Run to the full network (\(overflow.trace.length) step\(overflow.trace.length == 1 ? "" : "s"); replayed on the explorer):",
+         TextTraceFormatter().format(overflow.trace),
+         "⇒ '\(overflow.action)' at \(overflow.process) cannot send in the last state: the network is full."]
     }
 
     static func parameterText(_ parameters: [String: Int]) -> String {

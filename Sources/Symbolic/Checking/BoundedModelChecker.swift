@@ -16,6 +16,8 @@ import SMT
 ///
 /// Deadlock is checked as the explorer does: a state where no instance is enabled and no send
 /// overflowed, that is not a declared valid end state. Within one depth, invariants are checked first.
+/// A send into a full network is not a failure but, as in the explorer, makes the result incomplete
+/// (`.networkFull`, with the run that reaches it) unless a property fails within the depth.
 ///
 /// ```swift
 /// let ir = try RicartAgrawala.tieBug.instantiate(["N": 2])
@@ -28,6 +30,9 @@ public struct BoundedModelChecker {
     public var progress: ((BMCStatistics) -> Void)?
     /// Wall-clock limit for the whole run; when it runs out the verdict is `.timedOut`.
     public var maxSeconds: Double?
+    /// Stops the run early (SIGINT/SIGTERM in `kripke`): the verdict is then `.timedOut` with
+    /// `statistics.cancelled` set.
+    public var cancellation: Cancellation?
     /// Fix the order of adjacent commuting steps (`StepOrder`); off only to cross-check it.
     public var partialOrderReduction = true
 
@@ -45,17 +50,19 @@ public struct BoundedModelChecker {
         } catch let limit as TimeLimit {
             var statistics = limit.statistics
             statistics.seconds = Date().timeIntervalSince(start)
+            statistics.cancelled = limit.cancelled
             return BMCResult(verdict: .timedOut(checked: statistics.depth - 1), statistics: statistics)
         }
     }
 
-    /// Thrown out of `search` when `maxSeconds` runs out, with the statistics so far.
+    /// Thrown out of `search` when `maxSeconds` runs out or the run is cancelled, with the statistics so far.
     private struct TimeLimit: Error {
         let statistics: BMCStatistics
+        let cancelled: Bool
     }
 
     private func search(depth: Int, start: Date) throws -> BMCResult {
-        let deadline = maxSeconds.map { start.addingTimeInterval($0) }
+        let deadline = Budget(maxSeconds: maxSeconds, cancellation: cancellation, start: start)
         let context = try Context()
         let solver = try Solver(context: context)
         // Measured on the Ricart–Agrawala tie bug, N=3, depths 0–9 (debug): 25 s with Z3's defaults,
@@ -71,6 +78,7 @@ public struct BoundedModelChecker {
         var previousStep: SpecEncoder.Transition?
         var frames = [try encoder.frame(0)]
         var selectors: [Term] = []
+        var overflow: NetworkOverflow?
         try solver.assert(encoder.initial(frames[0]))
         try solver.assert(encoder.domains(frames[0]))
 
@@ -78,15 +86,18 @@ public struct BoundedModelChecker {
             statistics.depth = bound
             let current = frames[bound]
             let invariants = try context.and(ir.invariants.indices.map { try encoder.invariant($0, in: current) })
-            let needsStep = checkDeadlock || bound < depth
-            let next = needsStep ? try encoder.frame(bound + 1) : nil
-            let step = try next.map { try encoder.transition(from: current, to: $0) }
-            // One query per depth for both kinds of failure (most depths are unsatisfiable, and
-            // one proof of that is cheaper than two); a deadlock model is re-checked for an
-            // invariant violation at the same depth, which is reported first.
-            let stuck = checkDeadlock ? try step.map { try $0.stuck.and(encoder.validEnd(in: current).not()) } : nil
+            // The step out of the last frame is built too: it says whether a send there overflows.
+            let next = try encoder.frame(bound + 1)
+            let step = try encoder.transition(from: current, to: next)
+            // One query per depth for every kind of failure (most depths are unsatisfiable, and
+            // one proof of that is cheaper than several); a model is re-checked for an invariant
+            // violation at the same depth, which is reported first, then for a deadlock. Until one
+            // is found, a send into a full network is sought too (the explorer's incompleteness).
+            let stuck = checkDeadlock ? try step.stuck.and(encoder.validEnd(in: current).not()) : nil
+            let overflowing = overflow == nil ? try step.overflow(context) : nil
             let failure = try context.boolConst("failure@\(bound)")
-            try solver.assert(failure.implies(context.or([try invariants.not()] + (stuck.map { [$0] } ?? []))))
+            try solver.assert(failure.implies(context.or([try invariants.not()] + [stuck, overflowing].compactMap { $0 })))
+            var factsHere = [invariants] + (try stuck.map { [try $0.not()] } ?? [])
             if try satisfied(solver, assuming: failure, deadline, statistics) {
                 let violation = try context.boolConst("violation@\(bound)")
                 try solver.assert(violation.implies(invariants.not()))
@@ -95,15 +106,24 @@ public struct BoundedModelChecker {
                     let failed = try ir.invariants.indices.firstIndex { try !model.bool(encoder.invariant($0, in: current)) } ?? 0
                     return try finish(.invariant(ir.invariants[failed].name), encoder, model, frames, selectors, statistics, start)
                 }
+                if let stuck {
+                    let deadlock = try context.boolConst("deadlock@\(bound)")
+                    try solver.assert(deadlock.implies(stuck))
+                    if try satisfied(solver, assuming: deadlock, deadline, statistics) {
+                        return try finish(.deadlock, encoder, solver.model(), frames, selectors, statistics, start)
+                    }
+                }
                 _ = try satisfied(solver, assuming: failure, deadline, statistics)
-                return try finish(.deadlock, encoder, solver.model(), frames, selectors, statistics, start)
+                overflow = try networkOverflow(encoder, step, solver.model(), frames, selectors)
+            } else if let overflowing {
+                factsHere.append(try overflowing.not())
             }
             // Nothing fails at this depth, so no state of this frame violates an invariant or is
             // stuck outside a valid end: stating it removes no run and prunes the deeper queries.
-            try solver.assert(context.and([invariants] + (try stuck.map { [try $0.not()] } ?? [])))
+            try solver.assert(context.and(factsHere))
             statistics.secondsPerDepth.append(Date().timeIntervalSince(start))
             progress?(statistics)
-            guard bound < depth, let next, let step else { break }
+            guard bound < depth else { break }
             try solver.assert(step.relation)
             if let order, let previousStep { try solver.assert(order.constraint(after: previousStep, then: step, context: context)) }
             previousStep = step
@@ -112,23 +132,38 @@ public struct BoundedModelChecker {
             selectors.append(step.selector)
         }
         statistics.seconds = Date().timeIntervalSince(start)
+        if let overflow { return BMCResult(verdict: .networkFull(overflow, checked: max(depth, 0)), statistics: statistics) }
         return BMCResult(verdict: .holdsToDepth(max(depth, 0)), statistics: statistics)
     }
 
-    /// Checks under `literal`, within what is left of the time limit.
-    private func satisfied(_ solver: Solver, assuming literal: Term, _ deadline: Date?,
-                           _ statistics: BMCStatistics) throws -> Bool {
-        if let deadline {
-            let left = deadline.timeIntervalSinceNow
-            guard left > 0 else { throw TimeLimit(statistics: statistics) }
-            try solver.setTimeout(milliseconds: UInt32(min(left * 1000, Double(UInt32.max - 1)).rounded(.up)))
+    /// The overflowing send in `model`'s last frame, with the run (replayed on the explorer) that reaches it.
+    private func networkOverflow(_ encoder: SpecEncoder, _ step: SpecEncoder.Transition, _ model: Model, _ frames: [Frame],
+                                 _ selectors: [Term]) throws -> NetworkOverflow {
+        let trace = try CounterexampleDecoder(encoder: encoder, model: model).trace(frames: frames, selectors: selectors)
+        if case .mismatch(let step, let reason) = try TraceReplay(ir).replay(trace) {
+            throw SymbolicError.replayFailed("step \(step): \(reason)")
         }
-        switch try solver.check(assuming: [literal]) {
+        guard let index = try step.overflows.firstIndex(where: { try model.bool($0) }),
+              let action = encoder.instances[index].action else {
+            throw SymbolicError.solver("the model has no overflowing send (internal)")
+        }
+        return NetworkOverflow(trace: trace, action: ir.actions[action].name,
+                               process: ir.processName(encoder.instances[index].process))
+    }
+
+    /// Checks under `literal`, within what is left of the budget.
+    private func satisfied(_ solver: Solver, assuming literal: Term, _ budget: Budget,
+                           _ statistics: BMCStatistics) throws -> Bool {
+        let result: SatResult
+        do {
+            result = try budget.check(solver, assuming: [literal])
+        } catch let exhausted as Budget.Exhausted {
+            throw TimeLimit(statistics: statistics, cancelled: exhausted.cancelled)
+        }
+        switch result {
         case .sat: return true
         case .unsat: return false
-        case .unknown(let reason):
-            if let deadline, deadline.timeIntervalSinceNow <= 0 { throw TimeLimit(statistics: statistics) }
-            throw SymbolicError.solver("Z3 gave up (\(reason))")
+        case .unknown(let reason): throw SymbolicError.solver("Z3 gave up (\(reason))")
         }
     }
 

@@ -1,3 +1,4 @@
+import Explorer
 import Foundation
 import Kripke
 import SMT
@@ -15,6 +16,13 @@ import SMT
 /// invariant and lemma but may be unreachable. CTIs cannot be replayed from the initial state;
 /// base-case counterexamples are replayed like BMC's.
 ///
+/// A send into a full network makes the explorer's search incomplete, so it must not be proved
+/// away: the base case reports one reachable within k steps (`.networkFull`), and the step case
+/// assumes none in its first k+1 states, which is sound only once no reachable state has one
+/// (``capacityObligation``): proved k-inductive with the invariants, or else established by the
+/// explorer enumerating the instance (``Capacity/explored(states:)``). When neither succeeds the
+/// verdict is `.notInductive` for that obligation.
+///
 /// ```swift
 /// let result = try KInduction(ir).run(maxK: 6)
 /// switch result.verdict {
@@ -26,6 +34,13 @@ import SMT
 /// ```
 public struct KInduction {
     public let ir: SpecIR
+    /// Wall-clock limit for the whole run; when it runs out the verdict is `.stopped(interrupted: false)`.
+    public var maxSeconds: Double?
+    /// Stops the run early (SIGINT/SIGTERM in `kripke`): the verdict is then `.stopped(interrupted: true)`.
+    public var cancellation: Cancellation?
+
+    /// The name a `.notInductive` verdict gives the obligation that no send finds the network full.
+    public static let capacityObligation = "no send finds the network full"
 
     public init(_ ir: SpecIR) {
         self.ir = ir
@@ -41,14 +56,39 @@ public struct KInduction {
             /// The step case fails at `k`: `cti` ends in a state violating `invariant` (the first
             /// failing invariant or lemma in declaration order).
             case notInductive(k: Int, invariant: String, cti: Trace)
+            /// The base case found a run to a state where a send finds the network full: the model's
+            /// runs are cut short there, so nothing is proved (the explorer says incomplete).
+            case networkFull(NetworkOverflow)
+            /// The time limit ran out (or the run was interrupted) before a verdict; `stepCases` lists
+            /// the step cases finished.
+            case stopped(interrupted: Bool)
         }
         public let verdict: Verdict
         /// Step cases tried, in order: k and whether it closed (for `--explain`).
         public let stepCases: [(k: Int, closed: Bool)]
         /// Consecution at the last k tried, one entry per invariant and lemma, in declaration order.
         public let consecution: [Consecution]
+        /// How the step case's assumption that no send finds the network full was established.
+        public let capacity: Capacity
         public let seconds: Double
     }
+
+    /// How ``capacityObligation`` was discharged.
+    ///
+    /// ```swift
+    /// if case .explored(let states) = result.capacity { print("no overflow in \(states) reachable states") }
+    /// ```
+    public enum Capacity: Sendable, Equatable {
+        /// k-inductive together with the invariants and lemmas.
+        case inductive
+        /// Not inductive, but the explorer enumerated every reachable state (this many): no send overflows.
+        case explored(states: Int)
+        /// Neither, or not tried because an invariant or lemma is not inductive (the verdict says why).
+        case unproved
+    }
+
+    /// The most states the explorer enumerates to establish ``capacityObligation`` when it is not inductive.
+    public static let capacityStates = 2_000_000
 
     /// The consecution obligation of one invariant or lemma at the last k tried.
     ///
@@ -70,12 +110,22 @@ public struct KInduction {
     public func run(maxK: Int, minimalCores: Bool = false) throws -> Result {
         let start = Date()
         var stepCases: [(k: Int, closed: Bool)] = []
-        var query = try StepCaseQuery(ir, k: 0, minimalCores: minimalCores)
+        do {
+            return try prove(maxK: maxK, minimalCores: minimalCores, start: start, stepCases: &stepCases)
+        } catch let exhausted as Budget.Exhausted {
+            return Result(verdict: .stopped(interrupted: exhausted.cancelled), stepCases: stepCases, consecution: [],
+                          capacity: .unproved, seconds: Date().timeIntervalSince(start))
+        }
+    }
+
+    private func prove(maxK: Int, minimalCores: Bool, start: Date, stepCases: inout [(k: Int, closed: Bool)]) throws -> Result {
+        let budget = Budget(maxSeconds: maxSeconds, cancellation: cancellation, start: start)
+        var query = try StepCaseQuery(ir, k: 0, minimalCores: minimalCores, budget: budget)
         while true {
             let closed = try query.anyFails() == nil
             stepCases.append((query.k, closed))
             if closed || query.k >= maxK { break }
-            query = try StepCaseQuery(ir, k: query.k + 1, minimalCores: minimalCores)
+            query = try StepCaseQuery(ir, k: query.k + 1, minimalCores: minimalCores, budget: budget)
         }
         var consecution: [Consecution] = []
         var firstCTI: (invariant: String, trace: Trace)?
@@ -85,17 +135,48 @@ public struct KInduction {
                                            uses: uses.map { ir.invariants[$0].name }))
             if let cti, firstCTI == nil { firstCTI = (property.name, cti) }
         }
-        let base = try BoundedModelChecker(ir, checkDeadlock: false).run(depth: query.k)
+        var capacity = Capacity.inductive
+        if firstCTI != nil {
+            capacity = .unproved   // not inductive anyway: the explorer's enumeration would be wasted
+        } else if let cti = try query.overflowConsecution() {
+            capacity = try exploredWithoutOverflow(budget).map { .explored(states: $0) } ?? .unproved
+            if capacity == .unproved { firstCTI = (Self.capacityObligation, cti) }
+        }
+        var baseChecker = BoundedModelChecker(ir, checkDeadlock: false)
+        baseChecker.maxSeconds = budget.deadline.map { max($0.timeIntervalSinceNow, 0.001) }
+        baseChecker.cancellation = cancellation
+        let base = try baseChecker.run(depth: query.k)
+        if case .timedOut = base.verdict { throw Budget.Exhausted(cancelled: base.statistics.cancelled) }
         let verdict: Result.Verdict
         if case .violated(let counterexample) = base.verdict {
             verdict = .violated(counterexample)
+        } else if case .networkFull(let overflow, _) = base.verdict {
+            verdict = .networkFull(overflow)
         } else if let firstCTI {
             verdict = .notInductive(k: query.k, invariant: firstCTI.invariant, cti: firstCTI.trace)
         } else {
             verdict = .proved(k: query.k)
         }
-        return Result(verdict: verdict, stepCases: stepCases, consecution: consecution,
+        return Result(verdict: verdict, stepCases: stepCases, consecution: consecution, capacity: capacity,
                       seconds: Date().timeIntervalSince(start))
+    }
+
+    /// The number of reachable states when the explorer enumerates them all (within
+    /// ``capacityStates``) and no send in any of them finds the network full; nil otherwise.
+    private func exploredWithoutOverflow(_ budget: Budget) throws -> Int? {
+        var plain = ir
+        plain.invariants = []
+        var options = SearchOptions()
+        options.checkDeadlock = false
+        options.maxStates = Self.capacityStates
+        options.maxSeconds = budget.deadline.map { max($0.timeIntervalSinceNow, 0.001) }
+        if let cancellation {
+            options.shouldStop = { @Sendable in cancellation.isCancelled }
+        }
+        let result = try? BreadthFirstSearch(plain, options: options).run()
+        if case .incomplete = result?.verdict { try budget.requireLeft() }
+        guard let result, case .holds = result.verdict else { return nil }
+        return result.statistics.states
     }
 
     /// Whether consecution of invariant or lemma `index` holds at `k`, every other invariant and

@@ -4,7 +4,8 @@ import SMT
 /// The inductive step of k-induction at one k, as one solver: k+1 pairwise distinct states, each a
 /// step from the one before, then a last state. Every invariant and lemma is assumed on the first
 /// k+1 states through an assumption literal, so a check reports (in its unsat core) which of them
-/// a proof needed.
+/// a proof needed. No send finds the network full in the first k+1 states (assumed: `KInduction`
+/// establishes it separately, with ``overflowConsecution()`` or the explorer).
 ///
 /// ```swift
 /// let query = try StepCaseQuery(ir, k: 2)
@@ -21,10 +22,14 @@ struct StepCaseQuery {
     private let selectors: [Term]
     private let assumed: [Term]     // assumed[j]: property j holds on frames 0…k
     private let last: [Term]        // last[j]: property j holds in frame k+1
+    private let lastOverflows: Term // a send finds the network full in frame k+1
 
-    init(_ ir: SpecIR, k: Int, minimalCores: Bool = false) throws {
+    private let budget: Budget
+
+    init(_ ir: SpecIR, k: Int, minimalCores: Bool = false, budget: Budget = Budget(maxSeconds: nil, cancellation: nil)) throws {
         self.ir = ir
         self.k = k
+        self.budget = budget
         let context = try Context(), solver = try Solver(context: context)
         try solver.setParameter("smt.arith.solver", 2)
         try solver.setParameter("smt.relevancy", 0)
@@ -41,6 +46,7 @@ struct StepCaseQuery {
                 }
                 let step = try encoder.transition(from: frame, to: frames[index + 1])
                 try solver.assert(step.relation)
+                try solver.assert(step.overflow(context).not())
                 selectors.append(step.selector)
             }
             for earlier in frames[..<index] {   // simple path: no state repeats
@@ -51,12 +57,23 @@ struct StepCaseQuery {
         (self.context, self.solver, self.encoder, self.frames, self.assumed, self.selectors) =
             (context, solver, encoder, frames, assumed, selectors)
         last = try ir.invariants.indices.map { try encoder.invariant($0, in: frames[k + 1]) }
+        // The step out of the last frame is only built (not asserted) to say whether a send there overflows.
+        let beyond = try encoder.frame(k + 2, name: "cti")
+        lastOverflows = try encoder.transition(from: frames[k + 1], to: beyond).overflow(context)
     }
 
     /// A CTI whose last state violates some invariant or lemma, or nil when every one is k-inductive.
     func anyFails() throws -> Trace? {
         let fails = try context.boolConst("some property fails")
         try solver.assert(fails.implies(context.and(last).not()))
+        return try check(assuming: fails)
+    }
+
+    /// A CTI ending in a state where a send finds the network full, or nil when no state reached
+    /// as the step case describes has one.
+    func overflowConsecution() throws -> Trace? {
+        let fails = try context.boolConst("the network overflows")
+        try solver.assert(fails.implies(lastOverflows))
         return try check(assuming: fails)
     }
 
@@ -73,7 +90,7 @@ struct StepCaseQuery {
     }
 
     private func check(assuming goal: Term) throws -> Trace? {
-        switch try solver.check(assuming: assumed + [goal]) {
+        switch try budget.check(solver, assuming: assumed + [goal]) {
         case .unsat:
             return nil
         case .unknown(let reason):

@@ -33,6 +33,12 @@ final class SpecEncoder {
         let stuck: Term
         /// Per instance: it is enabled in the frame the step starts from.
         let enabled: [Term]
+        /// Per instance: one of its sends finds the network full in the frame the step starts from
+        /// (the explorer does not take such a step and reports the search incomplete).
+        let overflows: [Term]
+
+        /// Some instance's send finds the network full in the frame the step starts from.
+        func overflow(_ context: Context) throws -> Term { try context.or(overflows) }
     }
 
     init(_ ir: SpecIR, context: Context) throws {
@@ -159,7 +165,7 @@ final class SpecEncoder {
         }
         let stuck = try algebra.and(outcomes.map { try algebra.not(algebra.or([$0.alive, $0.overflowed])) })
         return Transition(relation: try context.and(clauses), selector: selector, stuck: try algebra.condition(stuck),
-                          enabled: enabled)
+                          enabled: enabled, overflows: try outcomes.map { try algebra.condition($0.overflowed) })
     }
 
     private func makeStep(_ frame: Frame) -> StepEncoder {

@@ -17,6 +17,9 @@ import SMT
 /// try prover.proveSymbolically()                     // true: for every N
 /// ```
 public struct QuorumOverlap: Sendable {
+    /// When set, every query gives up at this time (Z3's timeout) and throws `SymbolicError.solver`.
+    public var deadline: Date?
+
     public init() {}
 
     /// The outcome for one system size.
@@ -30,7 +33,7 @@ public struct QuorumOverlap: Sendable {
     /// Does every write quorum of `sizes.w` replicas meet every read quorum of `sizes.r` replicas?
     /// Z3 decides; the answer is not computed from W + R > N.
     public func check(_ sizes: QuorumSizes) throws -> Verdict {
-        let query = try Query(n: sizes.n)
+        let query = try Query(n: sizes.n, deadline: deadline)
         try query.solver.assert(query.writeSize == sizes.w)
         try query.solver.assert(query.readSize == sizes.r)
         return try query.solve()
@@ -40,7 +43,7 @@ public struct QuorumOverlap: Sendable {
     /// when no choice of W and R has disjoint quorums. Returns the verdict per N, in order.
     public func checkEveryN(upTo maxN: Int) throws -> [(n: Int, verdict: Verdict)] {
         try (1...max(maxN, 1)).map { n in
-            let query = try Query(n: n)
+            let query = try Query(n: n, deadline: deadline)
             for size in [query.writeSize, query.readSize] {
                 try query.solver.assert(size >= 1)
             }
@@ -53,7 +56,7 @@ public struct QuorumOverlap: Sendable {
     /// inclusion–exclusion gives U = W + R − I, and U ≤ N because both quorums are sets of replicas;
     /// so W + R > N implies I ≥ W + R − N ≥ 1. Returns true when Z3 refutes the negation.
     public func proveSymbolically() throws -> Bool {
-        let context = try Context()
+        let context = try Context(timeoutMilliseconds: Query.timeout(until: deadline))
         let solver = try Solver(context: context)
         let n = try context.intConst("N"), w = try context.intConst("W"), r = try context.intConst("R")
         let both = try context.intConst("|W∩R|"), either = try context.intConst("|W∪R|")

@@ -1,3 +1,4 @@
+import Foundation
 import SMT
 
 extension QuorumOverlap {
@@ -15,8 +16,8 @@ extension QuorumOverlap {
         let writeSize: Term, readSize: Term
         private let inWrite: [Term], inRead: [Term]
 
-        init(n: Int) throws {
-            let context = try Context()
+        init(n: Int, deadline: Date? = nil) throws {
+            let context = try Context(timeoutMilliseconds: Query.timeout(until: deadline))
             solver = try Solver(context: context)
             // An open scope keeps Z3 on its incremental SMT core. Without it, Z3's QF_LIA tactic
             // turns the bounded 0/1 variables into a SAT problem and refutes the pigeonhole by case
@@ -32,6 +33,11 @@ extension QuorumOverlap {
             readSize = try context.intConst("R")
             try solver.assert(writeSize == context.sum(inWrite))
             try solver.assert(readSize == context.sum(inRead))
+        }
+
+        /// Milliseconds left until `deadline` (at least 1), or nil for none.
+        static func timeout(until deadline: Date?) -> UInt32? {
+            deadline.map { UInt32(min(max($0.timeIntervalSinceNow * 1000, 1), Double(UInt32.max - 1))) }
         }
 
         func solve() throws -> Verdict {

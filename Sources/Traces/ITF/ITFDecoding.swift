@@ -27,7 +27,7 @@ extension ITF {
         if case .object(let members)? = meta?["parameters"] {
             for member in members {
                 guard case .number(let value) = member.value else { throw ITFError("parameter '\(member.key)' is not a number") }
-                parameters[member.key] = Int(value)
+                parameters[member.key] = try integer(value, "parameter '\(member.key)'")
             }
         }
         var ghosts: Set<String> = []
@@ -69,9 +69,18 @@ extension ITF {
         }
         var choices: [Int] = []
         if case .array(let items)? = meta?["choices"] {
-            for case .number(let value) in items { choices.append(Int(value)) }
+            for case .number(let value) in items { choices.append(try integer(value, "a choice of state \(index)")) }
         }
         return TraceStep(action: action, process: process, message: message, choices: choices)
+    }
+
+    /// `number` as an Int: fractional numbers and numbers beyond ±2^53 (where a JSON number is no
+    /// longer exact; larger integers are written as `#bigint`) are errors, never truncated.
+    static func integer(_ number: Double, _ what: String) throws(ITFError) -> Int {
+        guard let value = Int(exactly: number), value.magnitude <= 1 << 53 else {
+            throw ITFError("\(what) is \(number), not an integer (integers beyond 2^53 are written {\"#bigint\": \"…\"})")
+        }
+        return value
     }
 
     /// The Kripke value of an ITF value.
@@ -79,7 +88,7 @@ extension ITF {
         switch json {
         case .bool(let flag): return .bool(flag)
         case .string(let text): return .name(text)
-        case .number(let number): return .int(Int(number))
+        case .number(let number): return .int(try integer(number, "a value"))
         case .array(let items): return .sequence(try items.map { item throws(ITFError) in try decodeValue(item) })
         case .object(let members):
             if members.count == 1, members[0].key == "#bigint", case .string(let digits) = members[0].value {

@@ -1,7 +1,13 @@
 import Foundation
 
 extension JSONValue {
-    /// Parses JSON text, keeping the order of object keys.
+    /// The deepest nesting of arrays and objects `parse` accepts (deeper input would exhaust the stack).
+    public static let maxNesting = 512
+    /// The longest number `parse` accepts, in characters.
+    public static let maxNumberLength = 64
+
+    /// Parses JSON text, keeping the order of object keys. Nesting deeper than ``maxNesting`` and
+    /// numbers longer than ``maxNumberLength`` characters are errors.
     ///
     /// ```swift
     /// let doc = try JSONValue.parse(#"{"a": 1, "b": [true]}"#)
@@ -30,6 +36,7 @@ public struct JSONParseError: Error, Sendable, CustomStringConvertible {
 private struct Parser {
     let bytes: [UInt8]
     var position = 0
+    var depth = 0
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -51,8 +58,11 @@ private struct Parser {
         skipWhitespace()
         guard !atEnd else { throw failure("unexpected end of input") }
         switch bytes[position] {
-        case UInt8(ascii: "{"): return try object()
-        case UInt8(ascii: "["): return try array()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            guard depth < JSONValue.maxNesting else { throw failure("nested deeper than \(JSONValue.maxNesting) levels") }
+            depth += 1
+            defer { depth -= 1 }
+            return try bytes[position] == UInt8(ascii: "{") ? object() : array()
         case UInt8(ascii: "\""): return .string(try string())
         case UInt8(ascii: "t"): return try literal("true", .bool(true))
         case UInt8(ascii: "f"): return try literal("false", .bool(false))
@@ -73,6 +83,9 @@ private struct Parser {
     mutating func number() throws -> JSONValue {
         let start = position
         while !atEnd, "+-0123456789.eE".utf8.contains(bytes[position]) { position += 1 }
+        guard position - start <= JSONValue.maxNumberLength else {
+            throw JSONParseError(offset: start, message: "a number longer than \(JSONValue.maxNumberLength) characters")
+        }
         guard let text = String(bytes: bytes[start..<position], encoding: .utf8), let value = Double(text) else {
             throw failure("expected a value")
         }

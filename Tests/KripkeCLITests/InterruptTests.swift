@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// SIGINT and SIGTERM end a run as incomplete (exit 3) with its statistics and JSON, in every engine.
+@Suite(.serialized) struct InterruptTests {
+    /// Starts `kripke-fixtures` with `arguments`, sends `signal` after `delay` seconds, and returns
+    /// its exit status and the JSON object it printed.
+    private func interrupted(_ arguments: [String], signal: Int32, after delay: Double) throws -> (Int32, [String: Any]) {
+        let process = Process()
+        process.executableURL = CommandRunner.productsFolder.appendingPathComponent("kripke-fixtures")
+        process.arguments = arguments + ["--json"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: delay)
+        kill(process.processIdentifier, signal)
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:])
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM])
+    func checkEndsIncompleteWithStatistics(signal: Int32) throws {
+        let (status, json) = try interrupted(["check", "counter-grid", "--param", "N=8", "--param", "K=15", "--quiet"],
+                                             signal: signal, after: 1.5)
+        #expect(status == 3)
+        #expect(json["verdict"] as? String == "incomplete")
+        #expect(json["reason"] as? String == "interrupted")
+        #expect(((json["stats"] as? [String: Any])?["states"] as? Int ?? 0) > 0)
+    }
+
+    @Test func bmcEndsIncompleteWithTheDepthChecked() throws {
+        let (status, json) = try interrupted(["bmc", "paxos", "--depth", "40", "--quiet"], signal: SIGINT, after: 3)
+        #expect(status == 3)
+        #expect(json["verdict"] as? String == "incomplete")
+        #expect(json["reason"] as? String == "interrupted")
+        #expect(((json["stats"] as? [String: Any])?["checkedDepth"] as? Int ?? -2) >= 0)
+    }
+
+    @Test func proveEndsIncomplete() throws {
+        let (status, json) = try interrupted(["prove", "paxos", "--max-k", "4"], signal: SIGINT, after: 2)
+        #expect(status == 3)
+        #expect(json["verdict"] as? String == "incomplete")
+        #expect(json["reason"] as? String == "interrupted")
+    }
+}
