@@ -37,8 +37,13 @@ final class StubbornSets {
     private var generation: UInt32 = 0
     private var currentEnabled: UInt32 = 0
     private var worklist: [Int32] = []
-    /// Candidate necessary enabling sets of the group being closed over.
+    /// Candidate necessary enabling sets of the group being closed over, and the one chosen.
     private var options: [[Int32]] = []
+    private var lastEnablers: [Int32] = []
+    /// Per group, its necessary enabling set in the state being reduced (valid when stamped).
+    private var enablersCache: [[Int32]]
+    private var enablersStamp: [UInt32]
+    private var guardsStamp: UInt32 = 0
     private var members: [Int32] = []
     /// The enabled groups of the best stubborn set found, valid after `choose` returns non-nil.
     private(set) var chosen: [Int32] = []
@@ -49,21 +54,32 @@ final class StubbornSets {
         layout = system.layout
         machine = system.makeMachine()
         stamp = Array(repeating: 0, count: relation.groups.count)
+        enablersCache = Array(repeating: [], count: relation.groups.count)
+        enablersStamp = Array(repeating: UInt32.max, count: relation.groups.count)
         enabledStamp = Array(repeating: 0, count: relation.groups.count)
     }
 
-    /// Chooses the smallest stubborn set, over one seed per enabled group, whose enabled groups
-    /// are all invisible. Returns false when none is smaller than `enabled` (expand fully).
+    /// Chooses a small stubborn set whose enabled groups are all invisible, growing one from each
+    /// invisible enabled group that no earlier candidate already held (a set grown from a member of
+    /// another is seldom smaller, and skipping it keeps the cost near one closure per state).
+    /// Returns false when none is smaller than `enabled` (expand fully).
     func choose(enabled: [Int32], state: UnsafePointer<Int>) -> Bool {
         guard enabled.count > 1 else { return false }
-        currentEnabled &+= 1
-        if currentEnabled == 0 { enabledStamp = Array(repeating: 0, count: enabledStamp.count); currentEnabled = 1 }
+        currentEnabled &+= 2
+        if currentEnabled < 2 {
+            enabledStamp = Array(repeating: 0, count: enabledStamp.count)
+            currentEnabled = 2
+        }
+        // enabledStamp: currentEnabled = enabled, currentEnabled + 1 = enabled and already in a candidate.
         for g in enabled { enabledStamp[Int(g)] = currentEnabled }
         var best = enabled.count
         loaded = false
+        guardsStamp &+= 1
         chosen.removeAll(keepingCapacity: true)
-        for seed in enabled where !relation.visible[Int(seed)] {
-            guard let size = closure(from: seed, state: state, bound: best), size < best else { continue }
+        for seed in enabled where !relation.visible[Int(seed)] && enabledStamp[Int(seed)] == currentEnabled {
+            let size = closure(from: seed, state: state, bound: best)
+            for member in members { enabledStamp[Int(member)] = currentEnabled + 1 }
+            guard let size, size < best else { continue }
             best = size
             chosen = members
             if best == 1 { break }
@@ -81,13 +97,13 @@ final class StubbornSets {
         add(seed)
         while let group = worklist.popLast() {
             let g = Int(group)
-            if enabledStamp[g] == currentEnabled {
+            if enabledStamp[g] >= currentEnabled {
                 if relation.visible[g] { return nil }
                 members.append(group)
                 if members.count >= bound { return nil }
                 for other in relation.conflicts[g] { add(other) }
             } else {
-                necessaryEnablers(g, state: state)
+                for other in cachedEnablers(g, state: state) { add(other) }
             }
         }
         return members.count
@@ -99,8 +115,8 @@ final class StubbornSets {
         worklist.append(group)
     }
 
-    /// Adds a necessary enabling set of the disabled group `g` in `state`, choosing among the valid
-    /// ones the set that brings the fewest groups not yet in the stubborn set:
+    /// Chooses a necessary enabling set of the disabled group `g` in `state` (into `lastEnablers`):
+    /// among the valid ones, the set that brings the fewest groups not yet in the stubborn set:
     /// - a false leading `Require`: the groups that can change what it reads;
     /// - a delivery whose message is not there: the groups that can send one (behind another FIFO
     ///   head: those that can take the head); with the message there, the groups that can change
@@ -159,7 +175,7 @@ final class StubbornSets {
                 bestCost = cost
             }
         }
-        for other in best { add(other) }
+        lastEnablers = best
     }
 
     /// For a delivery of the message `code` that is there but disabled: the groups that can change
@@ -178,5 +194,15 @@ final class StubbornSets {
         }
         return system.failingGuards(action: action, process: process, choice: choice, sender: sender,
                                     messageCode: code, machine: machine)
+    }
+
+    /// The necessary enabling set chosen for `g` in this state, computed once per state: later
+    /// closures reuse it (the choice then no longer adapts to each closure, which is still sound).
+    private func cachedEnablers(_ g: Int, state: UnsafePointer<Int>) -> [Int32] {
+        if enablersStamp[g] == guardsStamp { return enablersCache[g] }
+        necessaryEnablers(g, state: state)
+        enablersStamp[g] = guardsStamp
+        enablersCache[g] = lastEnablers
+        return lastEnablers
     }
 }

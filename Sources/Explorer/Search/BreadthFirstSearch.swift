@@ -94,14 +94,21 @@ private struct SearchRun: ~Copyable {
                 return finish(.incomplete(reason: "depth limit reached (\(maxDepth) steps)"))
             }
             if relation != nil { nextLevel = FingerprintSet(initialCapacity: 1 << 10) }
+            // With partial-order reduction: the frontier's positions, for the cycle proviso.
+            var levelIndex: LevelIndex?
+            if relation != nil {
+                let stored = fingerprints
+                levelIndex = LevelIndex(fingerprints: frontierIDs.map { stored[Int($0)] }, count: frontierIDs.count)
+            }
+            let level = levelIndex?.view
             var next: [UInt64] = []
             var nextIDs: [UInt32] = []
             var position = 0
             while position < frontierIDs.count {
                 let range = position..<min(position + chunk, frontierIDs.count)
-                let older = relation.map { _ in OlderStates(visited: seen.view, nextLevel: nextLevel.view) }
+                let order = level.map { DiscoveryOrder(visited: seen.view, nextLevel: nextLevel.view, currentLevel: $0) }
                 frontier.withUnsafeBufferPointer {
-                    ExpansionWorker.expand(workers, frontier: $0.baseAddress!, range: range, older: older)
+                    ExpansionWorker.expand(workers, frontier: $0.baseAddress!, range: range, order: order)
                 }
                 if let verdict = try merge(workers, parentIDs: frontierIDs[range], next: &next, nextIDs: &nextIDs) {
                     return finish(verdict)

@@ -63,8 +63,8 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     deinit { unpacked.deallocate() }
 
     /// Expands the frontier states at `range` (positions in the packed `frontier`). With
-    /// partial-order reduction, `older` holds the states found before the current level.
-    func expand(_ frontier: UnsafePointer<UInt64>, _ range: Range<Int>, older: OlderStates?) {
+    /// partial-order reduction, `order` tells which states were found before which.
+    func expand(_ frontier: UnsafePointer<UInt64>, _ range: Range<Int>, order: DiscoveryOrder?) {
         fingerprints.removeAll(keepingCapacity: true)
         words.removeAll(keepingCapacity: true)
         actions.removeAll(keepingCapacity: true)
@@ -73,8 +73,8 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
             system.packer.unpack(frontier + position * wordCount, into: unpacked)
             var record = Expanded()
             let expansion: TransitionSystem.Expansion
-            if let reduction, let older {
-                expansion = expandReduced(reduction, older: older, into: &record)
+            if let reduction, let order {
+                expansion = expandReduced(reduction, order: order, position: position, into: &record)
             } else {
                 expansion = system.forEachSuccessor(of: unpacked, machine: machine) { instance in
                     append(machine.state, action: instance.action)
@@ -101,18 +101,18 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
 
     /// Expands the unpacked state with partial-order reduction: computes every successor, lets
     /// the stubborn sets choose which groups to keep, and applies the cycle proviso — if a kept
-    /// successor was found at the current depth or before, every successor is kept.
+    /// successor is this state or was found before it (`DiscoveryOrder`), every successor is kept.
     ///
-    /// Why this proviso is sound for breadth-first search: a state expanded at depth d with a
-    /// reduced set sends each kept edge to a state of depth d + 1 (new, or first found at d + 1).
-    /// Along any cycle of the reduced graph the depths cannot rise on every edge, so some state
-    /// on it has an edge to depth ≤ its own and was expanded fully. Every cycle thus holds a fully
-    /// expanded state, which is the condition (C3) under which ample/stubborn sets preserve every
+    /// Why this proviso is sound for breadth-first search: states are found in a total order
+    /// (level by level, and in frontier order within a level), and a state expanded with a reduced
+    /// set sends each kept edge to a state found after it. Along any cycle (a self-loop included) of the reduced graph
+    /// that order cannot rise on every edge, so some state on it has an edge to a state found
+    /// before it and was expanded fully. Every cycle thus holds a fully expanded state, which is the condition (C3) under which ample/stubborn sets preserve every
     /// reachable invariant violation (Clarke, Grumberg, Peled, *Model Checking*, §10.5;
     /// Bošnački, Leue, Lluch-Lafuente, "Partial-order reduction for general state exploring
     /// algorithms", SPIN 2006). With symmetry reduction the same holds on the quotient graph,
     /// since the sets are computed on the representative that is expanded.
-    private func expandReduced(_ reduction: StubbornSets, older: OlderStates,
+    private func expandReduced(_ reduction: StubbornSets, order: DiscoveryOrder, position: Int,
                                into record: inout Expanded) -> TransitionSystem.Expansion {
         let slots = system.layout.slotCount
         pendingStates.removeAll(keepingCapacity: true)
@@ -137,7 +137,7 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
             for index in 0..<count where groupStamp[Int(pendingGroups[index])] == keep {
                 pendingStates.withUnsafeBufferPointer { append($0.baseAddress! + index * slots, action: Int(pendingActions[index])) }
                 kept += 1
-                if older.contains(fingerprints[fingerprints.count - 1]) {
+                if order.foundBefore(fingerprints[fingerprints.count - 1], position: position) {
                     record.provisoExpanded = true
                     break
                 }
@@ -187,15 +187,15 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
 
     /// Splits `range` into one contiguous slice per worker and expands the slices in parallel.
     static func expand(_ workers: [ExpansionWorker], frontier: UnsafePointer<UInt64>, range: Range<Int>,
-                       older: OlderStates?) {
+                       order: DiscoveryOrder?) {
         let slices = slice(range, into: workers.count)
         if workers.count == 1 {
-            workers[0].expand(frontier, slices[0], older: older)
+            workers[0].expand(frontier, slices[0], order: order)
             return
         }
         let shared = SharedFrontier(pointer: frontier)
         DispatchQueue.concurrentPerform(iterations: workers.count) { index in
-            workers[index].expand(shared.pointer, slices[index], older: older)
+            workers[index].expand(shared.pointer, slices[index], order: order)
         }
     }
 
@@ -205,17 +205,6 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
             let lower = min(range.upperBound, range.lowerBound + part * size)
             return lower..<min(range.upperBound, lower + size)
         }
-    }
-}
-
-/// The states found before the current BFS level (depth ≤ d while level d is expanded): those
-/// visited that are not among the new states of the level being built.
-struct OlderStates: Sendable {
-    let visited: FingerprintView
-    let nextLevel: FingerprintView
-
-    func contains(_ fingerprint: UInt64) -> Bool {
-        visited.contains(fingerprint) && !nextLevel.contains(fingerprint)
     }
 }
 
