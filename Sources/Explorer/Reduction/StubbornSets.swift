@@ -55,31 +55,30 @@ final class StubbornSets {
         machine = system.makeMachine()
         stamp = Array(repeating: 0, count: relation.groups.count)
         enablersCache = Array(repeating: [], count: relation.groups.count)
-        enablersStamp = Array(repeating: UInt32.max, count: relation.groups.count)
+        enablersStamp = Array(repeating: 0, count: relation.groups.count)
         enabledStamp = Array(repeating: 0, count: relation.groups.count)
     }
 
-    /// Chooses a small stubborn set whose enabled groups are all invisible, growing one from each
-    /// invisible enabled group that no earlier candidate already held (a set grown from a member of
-    /// another is seldom smaller, and skipping it keeps the cost near one closure per state).
-    /// Returns false when none is smaller than `enabled` (expand fully).
+    /// Chooses the smallest stubborn set, over one seed per invisible enabled group, whose enabled
+    /// groups are all invisible. Returns false when none is smaller than `enabled` (expand fully).
     func choose(enabled: [Int32], state: UnsafePointer<Int>) -> Bool {
         guard enabled.count > 1 else { return false }
-        currentEnabled &+= 2
-        if currentEnabled < 2 {
+        currentEnabled &+= 1
+        if currentEnabled == 0 {
             enabledStamp = Array(repeating: 0, count: enabledStamp.count)
-            currentEnabled = 2
+            currentEnabled = 1
         }
-        // enabledStamp: currentEnabled = enabled, currentEnabled + 1 = enabled and already in a candidate.
         for g in enabled { enabledStamp[Int(g)] = currentEnabled }
         var best = enabled.count
         loaded = false
         guardsStamp &+= 1
+        if guardsStamp == 0 {
+            enablersStamp = Array(repeating: 0, count: enablersStamp.count)
+            guardsStamp = 1
+        }
         chosen.removeAll(keepingCapacity: true)
-        for seed in enabled where !relation.visible[Int(seed)] && enabledStamp[Int(seed)] == currentEnabled {
-            let size = closure(from: seed, state: state, bound: best)
-            for member in members { enabledStamp[Int(member)] = currentEnabled + 1 }
-            guard let size, size < best else { continue }
+        for seed in enabled where !relation.visible[Int(seed)] {
+            guard let size = closure(from: seed, state: state, bound: best), size < best else { continue }
             best = size
             chosen = members
             if best == 1 { break }
@@ -97,7 +96,7 @@ final class StubbornSets {
         add(seed)
         while let group = worklist.popLast() {
             let g = Int(group)
-            if enabledStamp[g] >= currentEnabled {
+            if enabledStamp[g] == currentEnabled {
                 if relation.visible[g] { return nil }
                 members.append(group)
                 if members.count >= bound { return nil }
