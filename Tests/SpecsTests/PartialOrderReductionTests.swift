@@ -89,7 +89,7 @@ import Testing
         "raft-election-double-vote": (247, 456),
         "paxos": (27989, 359486),
         "paxos-ignore-promised-values": (16531, 154026),
-        "paxos-accept-below-promise": (24155, 211449),
+        "paxos-accept-below-promise": (24155, 211458),
         "chandy-lamport": (16092, 62265),
         "chandy-lamport-no-channel-state": (13749, 49012),
         "chandy-lamport-late-markers": (203, 338),

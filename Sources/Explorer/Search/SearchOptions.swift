@@ -14,6 +14,12 @@ public struct SearchOptions: Sendable {
     /// Partial-order reduction (stubborn sets): explore, per state, only steps that cannot be
     /// postponed without losing a deadlock or an invariant violation.
     public var partialOrder = true
+    /// Stop partial-order reduction (expand every later state fully) when, after
+    /// `adaptiveMinimumStates` states, it has left out less than `adaptiveMinimumPruning` of the
+    /// transitions: where it saves little, its bookkeeping costs more than it saves.
+    public var adaptivePartialOrder = true
+    public static let adaptiveMinimumStates = 20_000
+    public static let adaptiveMinimumPruning = 0.2
     /// With partial-order reduction, a counterexample is a real run but may be longer than
     /// necessary; this re-searches without reduction, up to its length, for a shortest one.
     public var shortestCounterexample = false

@@ -56,6 +56,9 @@ public struct PartialOrderStatistics: Sendable, Equatable, Codable {
     public var reducedStates = 0
     public var provisoExpansions = 0
     public var prunedTransitions = 0
+    /// The depth from which every state was expanded fully because the reduction left out too
+    /// little (`SearchOptions.adaptivePartialOrder`); nil if it ran to the end.
+    public var stoppedAtDepth: Int?
 
     public init() {}
 }

@@ -36,6 +36,11 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("no-por"), help: "Explore every interleaving: no partial-order reduction.")
     var noPOR = false
 
+    @Flag(name: .customLong("always-por"), help: ArgumentHelp(
+        "Keep partial-order reduction on even where it leaves out few transitions.",
+        discussion: "By default it stops after 20,000 states if it has left out under 20 % of the transitions."))
+    var alwaysPOR = false
+
     @Flag(name: .long, help: ArgumentHelp(
         "With partial-order reduction, re-search a counterexample's depth without it for a shortest one.",
         discussion: "A counterexample found under the reduction is a real run, replayable, but may be longer "
@@ -117,6 +122,7 @@ struct CheckCommand: ParsableCommand {
         options.symmetry = !noSymmetry
         options.partialOrder = !noPOR
         options.shortestCounterexample = shortest
+        options.adaptivePartialOrder = !alwaysPOR
         options.workers = workers ?? min(8, ProcessInfo.processInfo.activeProcessorCount)
         options.maxStates = maxStates
         options.maxSeconds = maxSeconds

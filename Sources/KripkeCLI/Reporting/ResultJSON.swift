@@ -99,7 +99,8 @@ enum ResultJSON {
             ("networkOverflows", .int(statistics.overflows)),
             ("partialOrder", statistics.partialOrder.map { por in
                 .object([("reducedStates", .int(por.reducedStates)), ("prunedTransitions", .int(por.prunedTransitions)),
-                         ("provisoExpansions", .int(por.provisoExpansions))])
+                         ("provisoExpansions", .int(por.provisoExpansions)),
+                         ("stoppedAtDepth", por.stoppedAtDepth.map { .int($0) } ?? .null)])
             } ?? .null),
             ("coverage", .array(statistics.coverage.map { action in
                 .object([("action", .string(action.name)), ("transitions", .int(action.transitions)),

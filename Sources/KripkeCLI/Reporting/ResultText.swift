@@ -38,7 +38,9 @@ enum ResultText {
         if let por = statistics.partialOrder {
             lines.append("Partial-order reduction: \(por.reducedStates) of \(statistics.states) states expanded with a "
                          + "reduced set, \(por.prunedTransitions) transitions left out, \(por.provisoExpansions) full "
-                         + "expansions forced by the cycle proviso")
+                         + "expansions forced by the cycle proviso"
+                         + (por.stoppedAtDepth.map { "; stopped at depth \($0), where it had left out under "
+                             + "\(Int(SearchOptions.adaptiveMinimumPruning * 100)) % of the transitions (--always-por keeps it)" } ?? ""))
         }
         if case .holds = result.verdict {
             let dead = statistics.coverage.filter { $0.transitions == 0 && $0.name != "network: lose message" }.map(\.name)
