@@ -111,7 +111,7 @@ struct CheckCommand: ParsableCommand {
         options.maxSeconds = maxSeconds
         options.maxMemoryBytes = maxMemory.map { $0 * 1_048_576 }
         if !quiet { options.progress = ProgressPrinter.print }
-        let stop = StopSignals.install()
+        let stop = StopSignals.cancellation()
         options.shouldStop = { stop.isCancelled }
         return options
     }
