@@ -10,8 +10,10 @@ import Foundation
 /// ```
 public enum KripkeMain {
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        StopSignals.install()
         do {
             var command = try KripkeCommand.parseAsRoot(arguments)
+            if !(command is CheckCommand || command is BMCCommand || command is ProveCommand) { StopSignals.release() }
             try command.run()
             exit(ExitStatus.holds.rawValue)
         } catch let code as ExitCode {

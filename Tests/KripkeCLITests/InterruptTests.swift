@@ -13,6 +13,15 @@ import Testing
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // A signal before main() installs the handlers would kill it like any program: on Linux,
+        // wait (at most 10 s) until /proc shows SIGTERM caught, then give the run `delay` seconds.
+        let status = "/proc/\(process.processIdentifier)/status"
+        for _ in 0..<1000 where FileManager.default.fileExists(atPath: status) {
+            let caught = (try? String(contentsOfFile: status, encoding: .utf8))?.split(separator: "\n")
+                .first { $0.hasPrefix("SigCgt:") }.flatMap { UInt64($0.dropFirst(7).trimmingCharacters(in: .whitespaces), radix: 16) }
+            if let caught, caught & (1 << (SIGTERM - 1)) != 0 { break }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
         Thread.sleep(forTimeInterval: delay)
         kill(process.processIdentifier, signal)
         let data = out.fileHandleForReading.readDataToEndOfFile()

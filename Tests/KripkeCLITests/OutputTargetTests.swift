@@ -62,4 +62,18 @@ import Testing
         #expect((json["warnings"] as? [String])?.first?.hasPrefix("cannot write '/dev/full'") == true)
         #expect(FileManager.default.fileExists(atPath: sarif))
     }
+
+    /// A modelling fault replaces old reports with ones that say so, so CI cannot pick up a stale one.
+    @Test func modellingFaultReplacesOldReports() throws {
+        let dir = try folder()
+        let junit = dir.appendingPathComponent("junit.xml").path, sarif = dir.appendingPathComponent("out.sarif").path
+        try "stale".write(toFile: junit, atomically: true, encoding: .utf8)
+        try "stale".write(toFile: sarif, atomically: true, encoding: .utf8)
+        let output = try CommandRunner.fixtures(["check", "broken-overflow", "--quiet", "--junit", junit, "--sarif", sarif])
+        #expect(output.status == 2)
+        let xml = try String(contentsOfFile: junit, encoding: .utf8)
+        #expect(xml.contains("errors=\"1\"") && xml.contains("<error type=\"error\" message=\"modelling error in "))
+        let json = try String(contentsOfFile: sarif, encoding: .utf8)
+        #expect(json.contains("\"ruleId\": \"kripke/error\"") && json.contains("failed: modelling error in "))
+    }
 }

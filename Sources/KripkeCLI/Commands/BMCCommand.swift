@@ -64,7 +64,7 @@ struct BMCCommand: ParsableCommand {
         }
         var checker = BoundedModelChecker(ir, checkDeadlock: !noDeadlock)
         checker.maxSeconds = maxSeconds
-        checker.cancellation = StopSignals.install()
+        checker.cancellation = StopSignals.cancellation()
         checker.partialOrderReduction = !noPOR
         if !quiet {
             checker.progress = { statistics in

@@ -110,6 +110,15 @@ struct CheckCommand: ParsableCommand {
             let status = report.checkResult(result, ir: ir, options: options, chart: msc, warnings: warnings)
             throw ExitCode(status.rawValue)
         } catch let fault as ModelFault {
+            // The reports say so too, so CI does not pick up an old one (a failed write only warns).
+            let reports: [(String?, () -> String)] = [(junit, { ResultJUnit.error(fault.description, ir: ir) }),
+                                                      (sarif, { ResultSARIF.error(fault.description, ir: ir).rendered() })]
+            for (path, text) in reports {
+                guard let path else { continue }
+                do { try OutputFile.write(text(), to: path) } catch {
+                    FileHandle.standardError.write(Data("warning: \(error)\n".utf8))
+                }
+            }
             throw report.modelFault(fault, ir: ir)
         } catch let error as SpecError {
             throw report.error(error, spec: selection.spec)
@@ -128,7 +137,7 @@ struct CheckCommand: ParsableCommand {
         options.maxSeconds = maxSeconds
         options.maxMemoryBytes = maxMemory.map { $0 * 1_048_576 }
         if !quiet { options.progress = ProgressPrinter.print }
-        let stop = StopSignals.install()
+        let stop = StopSignals.cancellation()
         options.shouldStop = { stop.isCancelled }
         return options
     }

@@ -57,7 +57,7 @@ struct ProveCommand: ParsableCommand {
         do {
             var prover = KInduction(ir)
             prover.maxSeconds = maxSeconds
-            prover.cancellation = StopSignals.install()
+            prover.cancellation = StopSignals.cancellation()
             result = try prover.run(maxK: maxK, minimalCores: explain)
         } catch let error as SMTError {
             throw report.error(CLIError("Z3 failed: \(error.message)"), spec: selection.spec)

@@ -47,6 +47,21 @@ enum ResultJUnit {
             """
     }
 
+    /// A run that ended in an error (a modelling fault): one test case that errs, so CI shows the
+    /// error rather than an old report.
+    static func error(_ message: String, ir: SpecIR) -> String {
+        let suite = ir.name + ResultText.parameterText(ir.parameters)
+        let counts = "tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0.000\""
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="kripke" \(counts)>
+              <testsuite name="\(escape(suite))" \(counts)>
+                <testcase classname="\(escape(ir.name))" name="check" time="0.000"><error type="error" message="\(escape(message))"/></testcase>
+              </testsuite>
+            </testsuites>
+            """
+    }
+
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")

@@ -49,6 +49,22 @@ enum ResultSARIF {
         ])
     }
 
+    /// A run that ended in an error (a modelling fault): one error result, so a dashboard shows it
+    /// rather than an old report.
+    static func error(_ message: String, ir: SpecIR) -> JSONValue {
+        let driver: JSONValue = .object([("name", .string("kripke")), ("version", .string(KripkeVersion.current)),
+                                         ("rules", .array([]))])
+        let result: JSONValue = .object([
+            ("ruleId", .string("kripke/error")), ("level", .string("error")),
+            ("message", .object([("text", .string("check of '\(ir.name)'\(ResultText.parameterText(ir.parameters)) failed: \(message)"))])),
+        ])
+        return .object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object([("tool", .object([("driver", driver)])), ("results", .array([result]))])])),
+        ])
+    }
+
     private static func ruleID(_ kind: Violation.Kind) -> String {
         switch kind {
         case .invariant(let name): return "invariant/" + name
