@@ -31,7 +31,7 @@ import Testing
 
     @Test(arguments: [SIGINT, SIGTERM])
     func checkEndsIncompleteWithStatistics(signal: Int32) throws {
-        let (status, json) = try interrupted(["check", "counter-grid", "--param", "N=8", "--param", "K=15", "--quiet"],
+        let (status, json) = try interrupted(["check", "counter-grid", "--param", "N=8", "--param", "K=15", "--no-por", "--quiet"],
                                              signal: signal, after: 1.5)
         #expect(status == 3)
         #expect(json["verdict"] as? String == "incomplete")

@@ -24,7 +24,7 @@ import Testing
 
     /// The state limit stops at exactly that many states.
     @Test func maxStatesIsExact() throws {
-        let output = try CommandRunner.fixtures(["check", "counter-grid", "--max-states", "1000", "--quiet"])
+        let output = try CommandRunner.fixtures(["check", "counter-grid", "--max-states", "1000", "--no-por", "--quiet"])
         #expect(output.status == 3)
         #expect(output.stdout.contains("Result: INCOMPLETE — state limit reached (1000 states)\nStates: 1000 "))
     }

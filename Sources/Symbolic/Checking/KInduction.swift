@@ -167,7 +167,9 @@ public struct KInduction {
     private func exploredWithoutOverflow(_ budget: Budget) throws -> Int? {
         var plain = ir
         plain.invariants = []
-        var options = SearchOptions()
+        // Every reachable state, not a partial-order reduced subset: the reduction preserves
+        // invariant violations and deadlocks, not every state in which a channel is full.
+        var options = SearchOptions(partialOrder: false)
         options.checkDeadlock = false
         options.maxStates = capacityStates
         options.maxSeconds = budget.deadline.map { max($0.timeIntervalSinceNow, 0.001) }
