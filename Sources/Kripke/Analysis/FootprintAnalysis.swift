@@ -58,13 +58,6 @@ public struct FootprintAnalysis: Sendable {
         walker.footprint.guardNetworkReads = lateRequire ? walker.footprint.networkReads : guardNetwork
         return walker.footprint
     }
-
-    /// The cells and message kinds a condition (an invariant, say) reads.
-    public func reads(of condition: Expr) -> (cells: Set<Int>, kinds: Set<Int>) {
-        var walker = FootprintWalker(ir: ir, cells: cells)
-        _ = walker.evaluate(condition)
-        return (walker.footprint.reads, walker.footprint.networkReads)
-    }
 }
 
 extension Stmt {

@@ -43,12 +43,6 @@ public struct TransitionFootprint: Sendable {
     public var conjuncts: [(cells: Set<Int>, kinds: Set<Int>, readsMessage: Bool)] = []
 
     public init() {}
-
-    /// Whether one writes a cell the other reads or writes.
-    public func cellsConflict(with other: TransitionFootprint) -> Bool {
-        !writes.isDisjoint(with: other.writes) || !writes.isDisjoint(with: other.reads)
-            || !other.writes.isDisjoint(with: reads)
-    }
 }
 
 extension ValueSet {

@@ -5,7 +5,6 @@
 /// ```swift
 /// let i = ValueSet.of(1...3)
 /// i.combine(.of([1]), +)      // {2, 3, 4}
-/// ValueSet.any.isFinite        // false
 /// ```
 public enum ValueSet: Hashable, Sendable {
     case values(Set<Int>)
@@ -22,8 +21,6 @@ public enum ValueSet: Hashable, Sendable {
     public static func constant(_ value: Int) -> ValueSet { .values([value]) }
 
     public static let boolean = ValueSet.values([0, 1])
-
-    public var isFinite: Bool { if case .values = self { true } else { false } }
 
     /// The single value, when there is exactly one.
     public var constant: Int? {
