@@ -31,31 +31,23 @@ struct StateLayout: Sendable {
     var slotCount: Int { slotLower.count }
 
     init(_ ir: SpecIR) {
-        var bases: [Int] = []
-        var dimensions: [[(Int, Int, Int)]] = []
+        // The variable part is the engine-neutral cell numbering: a cell number is a slot number.
+        let cells = VariableCells(ir)
         var lower: [Int] = []
         var upper: [Int] = []
         var slotLower: [Int] = []
         var slotUpper: [Int] = []
-        for variable in ir.variables {
-            bases.append(slotLower.count)
-            let ranges = variable.indices.map { $0.values(roles: ir.roles) }
-            var stride = 1
-            var dims: [(Int, Int, Int)] = []
-            for range in ranges.reversed() {
-                dims.insert((range.lowerBound, range.count, stride), at: 0)
-                stride *= range.count
-            }
-            dimensions.append(dims)
+        for (index, variable) in ir.variables.enumerated() {
             let low = variable.domain.lowerBound(roles: ir.roles)
             let high = variable.domain.upperBound(roles: ir.roles)
+            let count = cells.cellCount(of: index)
             lower.append(low)
             upper.append(high)
-            slotLower.append(contentsOf: repeatElement(low, count: stride))
-            slotUpper.append(contentsOf: repeatElement(high, count: stride))
+            slotLower.append(contentsOf: repeatElement(low, count: count))
+            slotUpper.append(contentsOf: repeatElement(high, count: count))
         }
-        variableBase = bases
-        variableDimensions = dimensions.map { $0.map { (lower: $0.0, count: $0.1, stride: $0.2) } }
+        variableBase = cells.bases
+        variableDimensions = cells.dimensions
         variableLower = lower
         variableUpper = upper
         networkBase = slotLower.count

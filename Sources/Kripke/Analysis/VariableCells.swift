@@ -34,6 +34,9 @@ public struct VariableCells: Sendable {
         count = total
     }
 
+    /// Number of cells of `variable` (1 for a scalar).
+    public func cellCount(of variable: Int) -> Int { dimensions[variable].reduce(1) { $0 * $1.count } }
+
     /// Every cell of `variable` whose indices may take the given values (an index that may be
     /// anything, or that lies outside the index domain, stands for the whole dimension).
     public func cells(of variable: Int, indices: [ValueSet]) -> [Int] {
