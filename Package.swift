@@ -60,11 +60,13 @@ let package = Package(
         .executableTarget(name: "kripke", dependencies: ["KripkeCLI", "Specs"]),
         // `kripke` plus specs with seeded mistakes, for the CLI's end-to-end tests.
         .executableTarget(name: "kripke-fixtures", dependencies: ["KripkeCLI", "Specs", "Kripke"], path: "Tests/Fixtures"),
+        // Seeded random specs that the reductions of both engines are cross-checked on.
+        .target(name: "KripkeTestSupport", dependencies: ["Kripke"], path: "Tests/Support"),
         .testTarget(name: "SMTTests", dependencies: ["SMT"]),
         .testTarget(name: "KripkeTests", dependencies: ["Kripke"]),
-        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Kripke"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Kripke", "KripkeTestSupport"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "Explorer", "Kripke"]),
-        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "Explorer", "Specs", "Kripke", "SMT"]),
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "Explorer", "Specs", "Kripke", "SMT", "KripkeTestSupport"]),
         .testTarget(name: "SpecsTests", dependencies: ["Specs", "Explorer", "Traces", "Kripke"]),
         .testTarget(name: "KripkeCLITests", dependencies: ["kripke", "kripke-fixtures", "Traces"]),
     ],

@@ -1,4 +1,5 @@
 import Dispatch
+import Kripke
 
 /// Expands a slice of the BFS frontier: computes every successor's (canonical) packed form and
 /// fingerprint, and per expanded state whether it deadlocks, overflows or faults. Workers run in

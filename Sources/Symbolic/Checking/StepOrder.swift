@@ -1,13 +1,19 @@
+import Kripke
 import SMT
 
 /// Partial-order reduction for bounded model checking. When two adjacent steps a then b commute
-/// — their footprints do not conflict — and b was already enabled before a, the run with b first
-/// reaches the same state in as many steps. So BMC keeps only one order: it forbids a then b
-/// whenever a's instance index is above b's.
+/// and b was already enabled before a, the run with b first reaches the same state in as many
+/// steps. So BMC keeps only one order: it forbids a then b whenever a's instance index is above
+/// b's. Two instances commute when their transition groups are independent in the
+/// engine-neutral `DependencyRelation` — the relation the explorer's stubborn sets read too —
+/// so the two engines' reductions cannot drift apart. Two instances of one group (deliveries of
+/// different payloads from one sender, losses of different messages on one channel) are kept
+/// in both orders.
 ///
-/// A bounded network needs no extra rule: b's "enabled before a" includes that its sends fit
-/// there, and a, run second, cannot overflow either — a handler takes its message out before it
-/// sends, so a's count only rises to the common end count, which fitted in the original order.
+/// The relation is that of unbounded channels; a bounded network needs no extra rule: b's
+/// "enabled before a" includes that its sends fit there, and a, run second, cannot overflow
+/// either — a handler takes its message out before it sends, so a's count only rises to the
+/// common end count, which fitted in the original order.
 ///
 /// ```swift
 /// let order = StepOrder(encoder)
@@ -18,12 +24,27 @@ struct StepOrder {
     let forbidden: [[ClosedRange<Int>]]
 
     init(_ encoder: SpecEncoder) {
-        let footprints = encoder.footprints
-        forbidden = footprints.indices.map { b in
-            let commuting = ((b + 1)..<footprints.count).filter { a in
-                !footprints[a].conflicts(with: footprints[b])
-            }
+        let relation = DependencyRelation(encoder.ir, invariants: [])
+        let groups = encoder.instances.map { StepOrder.group(of: $0, relation, encoder.layout) }
+        forbidden = groups.indices.map { b in
+            let commuting = ((b + 1)..<groups.count).filter { a in relation.independent(groups[a], groups[b]) }
             return StepOrder.ranges(commuting)
+        }
+    }
+
+    /// The transition group of a symbolic action instance.
+    private static func group(of instance: SymbolicInstance, _ relation: DependencyRelation,
+                              _ layout: SymbolicLayout) -> Int {
+        switch instance.kind {
+        case .local(let choice):
+            return relation.local(action: instance.action!, process: instance.process, choice: choice)
+        case .delivery(let key):
+            return relation.delivery(action: instance.action!, receiver: key.receiver, sender: key.sender)
+        case .loss(let key):
+            return relation.loss(sender: key.sender, receiver: key.receiver)
+        case .fifoLoss(let channel, _):
+            let pair = layout.channels[channel]
+            return relation.loss(sender: pair.sender, receiver: pair.receiver)
         }
     }
 

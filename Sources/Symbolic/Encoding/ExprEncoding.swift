@@ -39,7 +39,6 @@ extension StepEncoder {
         case .variable(let variable, let indices):
             let values = try indices.map { try encode($0, scope, when: guardCondition) }
             let (candidates, fault) = try slotCandidates(variable.index, values)
-            footprint.reads.formUnion(candidates.map { .slot($0.slot) })
             faults.append(try algebra.and([guardCondition, fault]))
             var value = SymValue.constant(0)
             for (slot, when) in candidates.reversed() { value = try algebra.ite(when, slots[slot], value) }
@@ -105,7 +104,6 @@ extension StepEncoder {
                                          _ scope: Scope, _ guardCondition: SymValue) throws -> SymValue {
         var parts: [SymValue] = []
         for key in layout.keys where catalog.kind(of: key.code) == kind {
-            footprint.reads.insert(layout.resource(of: key))
             var inner = scope.binding(sender, key.sender).binding(receiver, key.receiver)
             inner.fields = catalog.decode(key.code).fields
             let matches = try encode(filter, inner, when: guardCondition)

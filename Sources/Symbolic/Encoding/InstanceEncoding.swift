@@ -12,20 +12,14 @@ extension SpecEncoder {
         case .local(let choice):
             if let parameter = ir.actions[instance.action!].parameters.first { scope.bindings[parameter.0.index] = choice }
         case .delivery(let key):
-            switch layout.resource(of: key) {
-            case .channel(let channel): step.footprint.pops.insert(channel)
-            case let resource: step.footprint.writes.insert(resource)
-            }
             step.alive = try step.network.deliverable(key, layout: layout, algebra: algebra)
             if !ir.network.duplicating { try step.network.remove(key, layout: layout, algebra: algebra) }
             if case .message(_, let sender) = ir.actions[instance.action!].trigger { scope.bindings[sender.index] = key.sender }
             scope.fields = catalog.decode(key.code).fields
         case .loss(let key):
-            step.footprint.writes.insert(layout.resource(of: key))
             step.alive = try step.network.deliverable(key, layout: layout, algebra: algebra)
             try step.network.remove(key, layout: layout, algebra: algebra)
         case .fifoLoss(let channel, let position):
-            step.footprint.writes.insert(.channel(channel))
             step.alive = try algebra.binary(.gt, step.network.lengths[channel], .constant(position))
             try step.network.remove(channel: channel, position: position, algebra: algebra)
         }

@@ -19,8 +19,6 @@ final class SpecEncoder {
     let catalog: MessageNumbering
     let layout: SymbolicLayout
     let instances: [SymbolicInstance]
-    /// What each instance may read and write, by instance index.
-    let footprints: [Footprint]
     /// The initial state's slot values (the network starts empty).
     let initialSlots: [Int]
 
@@ -55,16 +53,13 @@ final class SpecEncoder {
             let instances = try SymbolicInstance.all(ir, layout: layout, catalog: catalog)
             let probe = try Frame(index: 0, name: "probe", layout: layout, ir: ir, context: context)
             var found: Set<MessageKey> = []
-            var footprints: [Footprint] = []
             for instance in instances {
                 let step = try SpecEncoder.step(instance, from: probe, ir: ir, layout: layout, catalog: catalog, algebra: algebra)
                 found.formUnion(step.unknownKeys)
-                footprints.append(step.footprint)
             }
             if found.isSubset(of: keys) {
                 self.layout = layout
                 self.instances = instances
-                self.footprints = footprints
                 break
             }
             keys.formUnion(found)

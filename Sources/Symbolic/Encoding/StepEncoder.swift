@@ -32,8 +32,6 @@ struct StepEncoder {
     var faults: [SymValue] = []
     /// Keys of messages sent that the layout has no counter or channel for (used to discover keys).
     var unknownKeys: Set<MessageKey> = []
-    /// What the instance may read and write (for partial-order reduction).
-    var footprint = Footprint()
 
     init(ir: SpecIR, layout: SymbolicLayout, catalog: MessageNumbering, algebra: Algebra, frame: Frame) {
         self.ir = ir
@@ -92,7 +90,6 @@ struct StepEncoder {
         let value = try encode(valueExpr, scope, when: pc)
         let index = try indices.map { try encode($0, scope, when: pc) }
         let (candidates, outside) = try slotCandidates(variable, index)
-        footprint.writes.formUnion(candidates.map { .slot($0.slot) })
         faults.append(try algebra.and([pc, outside]))
         faults.append(try algebra.and([pc, algebra.not(legal(value, in: ir.variables[variable].domain))]))
         for (slot, when) in candidates {
@@ -136,12 +133,6 @@ struct StepEncoder {
             guard let code = catalog.code(kind: kind, fields: Array(values.dropFirst(2))) else { continue }
             candidates.append((MessageKey(sender: values[0], receiver: values[1], code: code),
                                try algebra.and(combination.map(\.when))))
-        }
-        for (key, _) in candidates {
-            switch layout.resource(of: key) {
-            case .channel(let channel): footprint.appends.insert(channel)
-            case let resource: footprint.writes.insert(resource)
-            }
         }
         let full = try network.send(candidates, pc: pc, layout: layout, algebra: algebra,
                                     duplicating: ir.network.duplicating, unknown: &unknownKeys)

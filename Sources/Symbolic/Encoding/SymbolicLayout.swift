@@ -68,15 +68,4 @@ struct SymbolicLayout {
         let offset = slot - variableBase[slotVariable[slot]]
         return dimensions[slotVariable[slot]].map { $0.lower + (offset / $0.stride) % $0.count }
     }
-
-    /// The counter (unordered) or channel (FIFO) holding `key`, for footprints (−1 while keys
-    /// are still being discovered).
-    func resource(of key: MessageKey) -> Footprint.Resource {
-        switch semantics {
-        case .unordered:
-            return .counter(keyIndex[key] ?? -1)
-        case .fifo:
-            return .channel(channels.firstIndex(of: .init(sender: key.sender, receiver: key.receiver)) ?? -1)
-        }
-    }
 }

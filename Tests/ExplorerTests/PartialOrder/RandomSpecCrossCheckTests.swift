@@ -1,5 +1,6 @@
 @testable import Explorer
 import Kripke
+import KripkeTestSupport
 import Testing
 
 /// The test that finds unsound reductions: over a thousand random specs, each invariant (and

@@ -9,12 +9,12 @@ import Kripke
 /// var random = SplitMix(seed: 7)
 /// let ir = RandomSpecs.make(&random)
 /// ```
-enum RandomSpecs {
+public enum RandomSpecs {
     static let process = BindingID(index: 0), sender = BindingID(index: 1), loop = BindingID(index: 2)
     static let flightSender = BindingID(index: 3), flightReceiver = BindingID(index: 4)
     static let here = SourceLocation(file: "RandomSpecs.swift", line: 1)
 
-    static func make(_ random: inout SplitMix) -> SpecIR {
+    public static func make(_ random: inout SplitMix) -> SpecIR {
         let processes = random.int(2...3)
         let role = RoleDecl(name: "p", count: processes, firstID: 0)
         let roleID = RoleID(index: 0)
@@ -129,11 +129,11 @@ enum RandomSpecs {
 }
 
 /// SplitMix64: a small, fast, seedable generator, so a failing seed reproduces exactly.
-struct SplitMix: RandomNumberGenerator {
+public struct SplitMix: RandomNumberGenerator {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -141,6 +141,6 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 
-    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
-    mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
+    public mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+    public mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
 }

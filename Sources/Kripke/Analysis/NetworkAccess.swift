@@ -1,5 +1,3 @@
-import Kripke
-
 /// How each transition group uses the network, in the terms `DependencyRelation` needs.
 ///
 /// Channels are numbered `sender × P + receiver`; unordered classes `channel × K + kind`.

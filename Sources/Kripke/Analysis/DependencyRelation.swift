@@ -1,7 +1,7 @@
-import Kripke
-
 /// The static relations between transition groups that partial-order reduction needs, read off
-/// the engine-neutral footprints (`FootprintAnalysis`):
+/// the engine-neutral footprints (`FootprintAnalysis`). Both engines read it: the explorer's
+/// stubborn sets (`StubbornSets`) and BMC's fixed order of adjacent commuting steps
+/// (`StepOrder`), so their two reductions cannot drift apart.
 ///
 /// - `conflicts[g]`: groups that may not commute with `g` or may disable it: they write a cell
 ///   `g` reads or writes (or read one it writes) — except two commutative updates of a cell with
@@ -13,40 +13,40 @@ import Kripke
 /// - `visible[g]`: `g` may change an invariant's truth value (`InvariantVisibility`).
 ///
 /// Network capacity plays no part: the relation is that of the same system with unbounded
-/// channels, in which a send never blocks (see `StubbornSets` for why that keeps overflow
-/// reports sound). An append and a head removal of one FIFO channel commute whenever the
+/// channels, in which a send never blocks (`StubbornSets` and `StepOrder` say why that keeps
+/// overflow reports sound). An append and a head removal of one FIFO channel commute whenever the
 /// removal is enabled (the head is there), so they are not in conflict.
 ///
 /// ```swift
 /// let relation = DependencyRelation(ir, invariants: ir.invariants.map(\.condition))
-/// relation.conflicts[relation.index(of: .local(action: 0, process: 1, choice: 0))]
+/// relation.conflicts[relation.local(action: 0, process: 1, choice: 0)]   // groups it may not commute with
 /// ```
-struct DependencyRelation: Sendable {
-    let groups: [TransitionGroup]
-    let conflicts: [[Int32]]
-    let guardWriters: [[Int32]]
+public struct DependencyRelation: Sendable {
+    public let groups: [TransitionGroup]
+    public let conflicts: [[Int32]]
+    public let guardWriters: [[Int32]]
     /// Per group and leading `Require`: the groups that can change what that condition reads.
-    let conjunctWriters: [[[Int32]]]
+    public let conjunctWriters: [[[Int32]]]
     /// Per group and leading `Require`: whether it reads the handled message.
-    let conjunctReadsMessage: [[Bool]]
+    public let conjunctReadsMessage: [[Bool]]
     /// Per FIFO channel (sender × P + receiver) or unordered class ((channel) × K + kind).
-    let appenders: [[Int32]]
-    let takers: [[Int32]]
-    let visible: [Bool]
+    public let appenders: [[Int32]]
+    public let takers: [[Int32]]
+    public let visible: [Bool]
     /// The channel (FIFO) or class (unordered) a delivery group takes from; -1 for local groups.
-    let source: [Int32]
+    public let source: [Int32]
     /// The message kind a delivery group handles; -1 otherwise (a loss takes any kind).
-    let kind: [Int32]
-    let processCount: Int
-    let kindCount: Int
-    let fifo: Bool
-    private let localBase: [Int]
-    private let choiceLower: [Int]
-    private let choiceCount: [Int]
-    private let firstProcess: [Int]
-    private let lossBase: Int
+    public let kind: [Int32]
+    public let processCount: Int
+    public let kindCount: Int
+    public let fifo: Bool
+    @usableFromInline let localBase: [Int]
+    @usableFromInline let choiceLower: [Int]
+    @usableFromInline let choiceCount: [Int]
+    @usableFromInline let firstProcess: [Int]
+    @usableFromInline let lossBase: Int
 
-    init(_ ir: SpecIR, invariants: [Expr]) {
+    public init(_ ir: SpecIR, invariants: [Expr]) {
         let analysis = FootprintAnalysis(ir)
         groups = TransitionGroup.all(ir)
         processCount = ir.processCount
@@ -128,23 +128,33 @@ struct DependencyRelation: Sendable {
         }
     }
 
+    /// Whether groups `g` and `h` are independent: distinct, and neither in conflict with the
+    /// other. Two steps of independent groups, both enabled, stay enabled after each other and
+    /// reach the same state in either order.
+    public func independent(_ g: Int, _ h: Int) -> Bool {
+        g != h && !Self.contains(conflicts[g], Int32(h)) && !Self.contains(conflicts[h], Int32(g))
+    }
+
+    /// Binary search in a sorted list of groups.
+    private static func contains(_ sorted: [Int32], _ value: Int32) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low] == value
+    }
+
     /// The group of a local action instance.
-    func local(action: Int, process: Int, choice: Int) -> Int {
+    @inlinable public func local(action: Int, process: Int, choice: Int) -> Int {
         localBase[action] + (process - firstProcess[action]) * choiceCount[action] + (choice - choiceLower[action])
     }
 
     /// The group of a delivery by handler `action` at `receiver` of a message from `sender`.
-    func delivery(action: Int, receiver: Int, sender: Int) -> Int {
+    @inlinable public func delivery(action: Int, receiver: Int, sender: Int) -> Int {
         localBase[action] + (receiver - firstProcess[action]) * processCount + sender
     }
 
-    /// The group an explorer action instance belongs to.
-    func group(of instance: ActionInstance) -> Int {
-        if instance.action == TransitionSystem.lossAction { return loss(sender: instance.sender, receiver: instance.process) }
-        if instance.sender >= 0 { return delivery(action: instance.action, receiver: instance.process, sender: instance.sender) }
-        return local(action: instance.action, process: instance.process, choice: instance.choice)
-    }
-
     /// The group of a message loss from `sender` to `receiver`.
-    func loss(sender: Int, receiver: Int) -> Int { lossBase + sender * processCount + receiver }
+    @inlinable public func loss(sender: Int, receiver: Int) -> Int { lossBase + sender * processCount + receiver }
 }
