@@ -2,10 +2,12 @@ import CZ3
 
 /// A Z3 context: the owner of every sort, term, solver and model built from it.
 ///
-/// The context is created in reference-counting mode (`Z3_mk_context_rc`) and with
-/// Z3's default error handler removed, so Z3 errors never exit the process; they
-/// are thrown as ``SMTError`` instead. Terms, solvers and models keep their context
-/// alive, and the context is deleted once the last of them is gone.
+/// Creating the first context loads libz3, which Kripke does not link (when it cannot be
+/// loaded, the initializer throws ``SMTError/z3Unavailable(_:)``). The context is created in
+/// reference-counting mode (`Z3_mk_context_rc`) and with Z3's default error handler
+/// removed, so Z3 errors never exit the process; they are thrown as ``SMTError`` instead.
+/// Terms, solvers and models keep their context alive, and the context is deleted once
+/// the last of them is gone.
 ///
 /// A context is not thread-safe and therefore not `Sendable`: build terms and run
 /// solvers of one context on one thread at a time. To cancel a running check from
@@ -28,7 +30,9 @@ public final class Context {
     ///   solver in this context; a check that runs out of time returns
     ///   `.unknown(reason:)`. `nil` means no timeout. A solver can override it
     ///   with ``Solver/setTimeout(milliseconds:)``.
+    /// - Throws: ``SMTError/z3Unavailable(_:)`` when libz3 cannot be loaded.
     public init(timeoutMilliseconds: UInt32? = nil) throws {
+        try Z3Library.load()
         guard let config = Z3_mk_config() else {
             throw SMTError.z3(code: 0, message: "Z3 could not create a configuration")
         }

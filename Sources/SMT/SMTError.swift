@@ -19,6 +19,8 @@ public enum SMTError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A model could not turn a term into the requested Swift value
     /// (no value, not a numeral, out of `Int` range, or not a Boolean constant).
     case evaluationFailed(String)
+    /// libz3 could not be loaded; the associated text lists the files tried and why each failed.
+    case z3Unavailable(String)
 
     /// A human-readable explanation of the error.
     public var message: String {
@@ -29,6 +31,9 @@ public enum SMTError: Error, Equatable, Sendable, CustomStringConvertible {
             return "terms from different Z3 contexts cannot be combined"
         case .evaluationFailed(let message):
             return message
+        case .z3Unavailable(let attempts):
+            return "Z3 could not be loaded: \(attempts). Install it (Debian/Ubuntu: sudo apt-get install libz3-4, "
+                + "or libz3-dev; macOS: brew install z3), or set KRIPKE_LIBZ3 to the path of libz3"
         }
     }
 

@@ -27,10 +27,13 @@ struct CommandRunner {
         try run(arguments, executable: "kripke-fixtures")
     }
 
-    static func run(_ arguments: [String], executable: String = "kripke") throws -> Output {
+    /// Runs `executable` with `arguments`, in this process's environment plus `environment`.
+    static func run(_ arguments: [String], executable: String = "kripke",
+                    environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = productsFolder.appendingPathComponent(executable)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

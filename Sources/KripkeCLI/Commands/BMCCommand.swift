@@ -76,7 +76,7 @@ struct BMCCommand: ParsableCommand {
         do {
             result = try checker.run(depth: depth)
         } catch let error as SMTError {
-            throw report.error(CLIError("Z3 failed: \(error.message)"), spec: selection.spec)
+            throw report.error(CLIError(error), spec: selection.spec)
         } catch {
             throw report.error(error, spec: selection.spec)
         }

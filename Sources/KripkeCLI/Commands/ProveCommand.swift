@@ -60,7 +60,7 @@ struct ProveCommand: ParsableCommand {
             prover.cancellation = StopSignals.cancellation()
             result = try prover.run(maxK: maxK, minimalCores: explain)
         } catch let error as SMTError {
-            throw report.error(CLIError("Z3 failed: \(error.message)"), spec: selection.spec)
+            throw report.error(CLIError(error), spec: selection.spec)
         } catch {
             throw report.error(error, spec: selection.spec)
         }

@@ -66,7 +66,7 @@ struct QuorumCommand: ParsableCommand {
         } catch let error as QuorumInputError {
             throw CLIError(error.description)
         } catch let error as SMTError {
-            throw CLIError("Z3 failed: \(error.message)")
+            throw CLIError(error)
         } catch let error as SymbolicError {
             guard let deadline = prover.deadline, deadline.timeIntervalSinceNow <= 0 else { throw CLIError(error.description) }
             print(String(format: "Result: INCOMPLETE — the time limit of %g s ran out\nTime: %.2f s", maxSeconds ?? 0,
