@@ -51,7 +51,7 @@ private struct SearchRun: ~Copyable {
     let machine: Machine
     let fingerprinter: StateFingerprinter
     let words: Int
-    var seen = FingerprintSet(initialCapacity: 1 << 10)
+    let seen = ShardedFingerprintSet()
     /// With partial-order reduction: the states first found in the level being built.
     var nextLevel = FingerprintSet(initialCapacity: 1 << 10)
     let relation: DependencyRelation?
@@ -113,10 +113,12 @@ private struct SearchRun: ~Copyable {
             var position = 0
             while position < frontierIDs.count {
                 let range = position..<min(position + chunk, frontierIDs.count)
-                let order = level.map { DiscoveryOrder(visited: seen.view, nextLevel: nextLevel.view, currentLevel: $0) }
+                let visited = seen.view
+                let order = level.map { DiscoveryOrder(visited: visited, nextLevel: nextLevel.view, currentLevel: $0) }
                 frontier.withUnsafeBufferPointer {
-                    ExpansionWorker.expand(workers, frontier: $0.baseAddress!, range: range, order: order)
+                    ExpansionWorker.expand(workers, frontier: $0.baseAddress!, range: range, visited: visited, order: order)
                 }
+                seen.insert(workers, threads: workers.count)
                 if let verdict = try merge(workers, parentIDs: frontierIDs[range], next: &next, nextIDs: &nextIDs) {
                     return finish(verdict)
                 }
@@ -133,39 +135,45 @@ private struct SearchRun: ~Copyable {
         return finish(.holds)
     }
 
-    /// Takes the workers' batches in frontier order, as a sequential search would: stores new
-    /// states, checks them against the invariants, and stops at the first violation, fault or limit.
+    /// Takes the workers' batches in frontier order, as a sequential search would: numbers the
+    /// states found first (the visited set has marked them), queues them for the next level, and
+    /// stops at the first violation (checked by the workers), fault or limit.
     private mutating func merge(_ workers: [ExpansionWorker], parentIDs: ArraySlice<UInt32>,
                                 next: inout [UInt64], nextIDs: inout [UInt32]) throws -> Verdict? {
         var parentIndex = parentIDs.startIndex
+        let lossCoverage = statistics.coverage.count - 1
         for worker in workers {
-            var successor = 0
-            let successorFingerprints = worker.fingerprints, successorWords = worker.words, actions = worker.actions
+            var successor = 0, candidate = 0
+            let actions = worker.actions, candidateActions = worker.candidateActions
+            let candidateFingerprints = worker.candidateFingerprints, broken = worker.candidateBroken
+            let firstFound = worker.firstFound
             for expanded in worker.expanded {
                 let id = parentIDs[parentIndex]
                 parentIndex += 1
+                statistics.transitions += expanded.successors
+                for action in actions[successor..<(successor + expanded.successors)] {
+                    statistics.coverage[action < 0 ? lossCoverage : Int(action)].transitions += 1
+                }
+                successor += expanded.successors
                 var found: (kind: Violation.Kind, state: UInt32)?
-                for _ in 0..<expanded.successors {
-                    defer { successor += 1 }
-                    statistics.transitions += 1
-                    let action = actions[successor] < 0 ? statistics.coverage.count - 1 : Int(actions[successor])
-                    statistics.coverage[action].transitions += 1
-                    let fingerprint = successorFingerprints[successor]
+                for _ in 0..<expanded.candidates {
+                    defer { candidate += 1 }
                     // At the state limit no more states are stored, so the search stops at exactly that many.
-                    guard found == nil, fingerprints.count < options.maxStates ?? .max, seen.insert(fingerprint) else { continue }
+                    guard found == nil, firstFound[candidate], fingerprints.count < options.maxStates ?? .max else { continue }
+                    let fingerprint = candidateFingerprints[candidate]
                     if reducing { _ = nextLevel.insert(fingerprint) }
-                    statistics.coverage[action].newStates += 1
+                    let action = candidateActions[candidate]
+                    statistics.coverage[action < 0 ? lossCoverage : Int(action)].newStates += 1
                     let child = UInt32(fingerprints.count)
                     fingerprints.append(fingerprint)
                     parents.append(id)
-                    successorWords.withUnsafeBufferPointer {
-                        system.packer.unpack($0.baseAddress! + successor * words, into: machine.state)
-                        if let broken = system.violatedInvariant(machine) {
-                            found = (.invariant(system.ir.invariants[broken].name), child)
-                        } else {
-                            next.append(contentsOf: $0[(successor * words)..<((successor + 1) * words)])
-                            nextIDs.append(child)
+                    if broken[candidate] >= 0 {
+                        found = (.invariant(system.ir.invariants[Int(broken[candidate])].name), child)
+                    } else {
+                        worker.candidateWords.withUnsafeBufferPointer {
+                            next.append(contentsOf: $0[(candidate * words)..<((candidate + 1) * words)])
                         }
+                        nextIDs.append(child)
                     }
                 }
                 statistics.overflows += expanded.overflows

@@ -13,7 +13,7 @@
 /// order.foundBefore(fingerprint, position: 12)
 /// ```
 struct DiscoveryOrder: Sendable {
-    let visited: FingerprintView
+    let visited: ShardedFingerprintView
     let nextLevel: FingerprintView
     let currentLevel: LevelIndex.View
 

@@ -2,18 +2,24 @@ import Dispatch
 import Kripke
 
 /// Expands a slice of the BFS frontier: computes every successor's (canonical) packed form and
-/// fingerprint, and per expanded state whether it deadlocks, overflows or faults. Workers run in
-/// parallel on disjoint slices; the search then merges their batches in frontier order, so the
-/// result — states, numbering, counterexamples — is the same for any number of workers.
+/// fingerprint, and per expanded state whether it deadlocks, overflows or faults. Successors
+/// already visited before the chunk began are only counted; the others — the *candidates* — are
+/// kept with their packed words and checked against the invariants here, in parallel. Workers
+/// run on disjoint slices; the visited set's shards then mark which candidates are found first
+/// (`ShardedFingerprintSet.insert(_:threads:)`), and the search numbers the new states in
+/// frontier order, so the result — states, numbering, counterexamples — is the same for any
+/// number of workers.
 ///
 /// ```swift
 /// let workers = (0..<2).map { _ in ExpansionWorker(system: system, options: options) }
-/// ExpansionWorker.expand(workers, frontier: pointer, range: 0..<count)
+/// ExpansionWorker.expand(workers, frontier: pointer, range: 0..<count, visited: seen.view, order: nil)
 /// ```
 final class ExpansionWorker: @unchecked Sendable {   // each worker is used by one thread at a time
     /// What expanding one frontier state produced.
     struct Expanded {
         var successors = 0
+        /// How many of the successors are candidates (not visited when the chunk began).
+        var candidates = 0
         var overflows = 0
         var deadlock = false
         var fault: (message: String, instance: ActionInstance)?
@@ -31,13 +37,25 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     private let unpacked: UnsafeMutablePointer<Int>
     private let checkDeadlock: Bool
     private let wordCount: Int
-    /// Fingerprints and packed words of the successors, in generation order.
-    private(set) var fingerprints: [UInt64] = []
-    private(set) var words: [UInt64] = []
-    /// The action (index into the spec's actions, or -1 for a message loss) of each successor.
+    /// The action (index into the spec's actions, or -1 for a message loss) of each successor,
+    /// in generation order.
     private(set) var actions: [Int32] = []
     /// One entry per expanded state, in frontier order.
     private(set) var expanded: [Expanded] = []
+    /// The candidates, in generation order: fingerprint, packed words, action, and the first
+    /// invariant the state violates (-1: none).
+    private(set) var candidateFingerprints: [UInt64] = []
+    private(set) var candidateWords: [UInt64] = []
+    private(set) var candidateActions: [Int32] = []
+    private(set) var candidateBroken: [Int32] = []
+    /// Per candidate: whether it is the first visit of its state (set by the visited set's insert).
+    private(set) var firstFound: UnsafeMutablePointer<Bool>
+    private var firstFoundCapacity = 0
+    /// The candidates ordered by shard (stably), and where each shard's run starts.
+    private var byShard: [Int32] = []
+    private var shardStarts = [Int](repeating: 0, count: ShardedFingerprintSet.shardCount + 1)
+    /// The visited set as the chunk began.
+    private var visited: ShardedFingerprintView?
 
     private let reduction: StubbornSets?
     /// Successors of the state being expanded, before the reduction picks some: unpacked
@@ -59,20 +77,47 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         unpacked = .allocate(capacity: max(system.layout.slotCount, 1))
         checkDeadlock = options.checkDeadlock
         wordCount = system.packer.wordCount
+        firstFound = .allocate(capacity: 0)
     }
 
-    deinit { unpacked.deallocate() }
+    deinit {
+        unpacked.deallocate()
+        firstFound.deallocate()
+    }
 
-    /// Expands the frontier states at `range` (positions in the packed `frontier`). With
-    /// partial-order reduction, `order` tells which states were found before which.
-    func expand(_ frontier: UnsafePointer<UInt64>, _ range: Range<Int>, order: DiscoveryOrder?) {
-        fingerprints.removeAll(keepingCapacity: true)
-        words.removeAll(keepingCapacity: true)
+    var candidateCount: Int { candidateFingerprints.count }
+
+    func candidateFingerprint(_ candidate: Int) -> UInt64 { candidateFingerprints[candidate] }
+
+    /// Calls `body` with each candidate of `shard` (index and fingerprint), in candidate order.
+    func forEachCandidate(inShard shard: Int, _ body: (Int, UInt64) -> Void) {
+        for position in shardStarts[shard]..<shardStarts[shard + 1] {
+            let candidate = Int(byShard[position])
+            body(candidate, candidateFingerprints[candidate])
+        }
+    }
+
+    /// Expands the frontier states at `range` (positions in the packed `frontier`); successors
+    /// in `visited` are only counted. With partial-order reduction, `order` tells which states
+    /// were found before which. `sortByShard` prepares a parallel insert.
+    func expand(_ frontier: UnsafePointer<UInt64>, _ range: Range<Int>, visited: ShardedFingerprintView,
+                order: DiscoveryOrder?, sortByShard: Bool) {
         actions.removeAll(keepingCapacity: true)
         expanded.removeAll(keepingCapacity: true)
+        candidateFingerprints.removeAll(keepingCapacity: true)
+        candidateWords.removeAll(keepingCapacity: true)
+        candidateActions.removeAll(keepingCapacity: true)
+        candidateBroken.removeAll(keepingCapacity: true)
+        self.visited = visited
+        defer {
+            self.visited = nil
+            reserveFirstFound()
+            if sortByShard { sortCandidatesByShard() }
+        }
         for position in range {
             system.packer.unpack(frontier + position * wordCount, into: unpacked)
             var record = Expanded()
+            let firstCandidate = candidateCount
             let expansion: TransitionSystem.Expansion
             if let reduction, let order {
                 expansion = expandReduced(reduction, order: order, position: position, into: &record)
@@ -84,6 +129,8 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
                 record.overflows = expansion.overflows
             }
             record.fault = expansion.fault
+            record.candidates = candidateCount - firstCandidate
+            checkInvariants(from: firstCandidate)
             if checkDeadlock && expansion.enabled == 0 && expansion.overflows == 0 && expansion.fault == nil {
                 machine.load(unpacked)
                 record.deadlock = !system.isValidEnd(machine)
@@ -93,11 +140,50 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         }
     }
 
-    /// Fingerprints a successor and appends it to the batch.
-    private func append(_ state: UnsafePointer<Int>, action: Int) {
-        fingerprints.append(fingerprinter.fingerprint(state))
+    /// Fingerprints a successor and appends it to the batch: as a candidate unless it was
+    /// visited before the chunk began. Returns its fingerprint.
+    @discardableResult
+    private func append(_ state: UnsafePointer<Int>, action: Int) -> UInt64 {
+        let fingerprint = fingerprinter.fingerprint(state)
         actions.append(Int32(action))
-        words.append(contentsOf: UnsafeBufferPointer(start: fingerprinter.words, count: wordCount))
+        if visited?.contains(fingerprint) != true {
+            candidateFingerprints.append(fingerprint)
+            candidateActions.append(Int32(action))
+            candidateWords.append(contentsOf: UnsafeBufferPointer(start: fingerprinter.words, count: wordCount))
+        }
+        return fingerprint
+    }
+
+    /// Checks the candidates from `first` on against the invariants, on their canonical form
+    /// (the state the search stores).
+    private func checkInvariants(from first: Int) {
+        candidateWords.withUnsafeBufferPointer { words in
+            for candidate in first..<candidateCount {
+                system.packer.unpack(words.baseAddress! + candidate * wordCount, into: machine.state)
+                candidateBroken.append(Int32(system.violatedInvariant(machine) ?? -1))
+            }
+        }
+    }
+
+    private func reserveFirstFound() {
+        guard candidateCount > firstFoundCapacity else { return }
+        firstFound.deallocate()
+        firstFoundCapacity = max(candidateCount, 2 * firstFoundCapacity)
+        firstFound = .allocate(capacity: firstFoundCapacity)
+    }
+
+    /// Orders the candidates by shard, stably (a counting sort), for `forEachCandidate(inShard:)`.
+    private func sortCandidatesByShard() {
+        for shard in shardStarts.indices { shardStarts[shard] = 0 }
+        for fingerprint in candidateFingerprints { shardStarts[ShardedFingerprintSet.shard(of: fingerprint) + 1] += 1 }
+        for shard in 1..<shardStarts.count { shardStarts[shard] += shardStarts[shard - 1] }
+        byShard = Array(repeating: 0, count: candidateCount)
+        var next = shardStarts
+        for (candidate, fingerprint) in candidateFingerprints.enumerated() {
+            let shard = ShardedFingerprintSet.shard(of: fingerprint)
+            byShard[next[shard]] = Int32(candidate)
+            next[shard] += 1
+        }
     }
 
     /// Expands the unpacked state with partial-order reduction: computes every successor, lets
@@ -131,14 +217,16 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         let count = pendingGroups.count
         record.overflows = expansion.overflows
         if expansion.fault == nil && choose(reduction) {
-            let mark = (fingerprints.count, words.count, actions.count)
+            let mark = (actions.count, candidateCount, candidateWords.count)
             let keep = nextStamp()
             for group in reduction.chosen { groupStamp[Int(group)] = keep }
             var kept = 0
             for index in 0..<count where groupStamp[Int(pendingGroups[index])] == keep {
-                pendingStates.withUnsafeBufferPointer { append($0.baseAddress! + index * slots, action: Int(pendingActions[index])) }
+                let fingerprint = pendingStates.withUnsafeBufferPointer {
+                    append($0.baseAddress! + index * slots, action: Int(pendingActions[index]))
+                }
                 kept += 1
-                if order.foundBefore(fingerprints[fingerprints.count - 1], position: position) {
+                if order.foundBefore(fingerprint, position: position) {
                     record.provisoExpanded = true
                     break
                 }
@@ -150,9 +238,10 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
                 record.overflows = overflowGroups.count { groupStamp[Int($0)] == keep }
                 return expansion
             }
-            fingerprints.removeSubrange(mark.0...)
-            words.removeSubrange(mark.1...)
-            actions.removeSubrange(mark.2...)
+            actions.removeSubrange(mark.0...)
+            candidateFingerprints.removeSubrange(mark.1...)
+            candidateActions.removeSubrange(mark.1...)
+            candidateWords.removeSubrange(mark.2...)
         }
         pendingStates.withUnsafeBufferPointer { states in
             for index in 0..<count { append(states.baseAddress! + index * slots, action: Int(pendingActions[index])) }
@@ -188,15 +277,15 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
 
     /// Splits `range` into one contiguous slice per worker and expands the slices in parallel.
     static func expand(_ workers: [ExpansionWorker], frontier: UnsafePointer<UInt64>, range: Range<Int>,
-                       order: DiscoveryOrder?) {
+                       visited: ShardedFingerprintView, order: DiscoveryOrder?) {
         let slices = slice(range, into: workers.count)
         if workers.count == 1 {
-            workers[0].expand(frontier, slices[0], order: order)
+            workers[0].expand(frontier, slices[0], visited: visited, order: order, sortByShard: false)
             return
         }
         let shared = SharedFrontier(pointer: frontier)
         DispatchQueue.concurrentPerform(iterations: workers.count) { index in
-            workers[index].expand(shared.pointer, slices[index], order: order)
+            workers[index].expand(shared.pointer, slices[index], visited: visited, order: order, sortByShard: true)
         }
     }
 

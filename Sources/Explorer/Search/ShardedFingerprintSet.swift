@@ -1,0 +1,94 @@
+import Dispatch
+
+/// The visited set split into shards by the fingerprint's top bits, so that the workers insert
+/// a level's new states in parallel — each shard owned by one thread — and still
+/// deterministically: every fingerprint belongs to one shard, whose owner inserts that shard's
+/// candidates in frontier order, so "first found" means the same for any number of workers.
+/// The partitioned scheme of distributed Murphi, LTSmin and PReach, within one process.
+///
+/// ```swift
+/// let seen = ShardedFingerprintSet()
+/// seen.insert(fp)                 // one thread
+/// seen.view.contains(fp)          // any thread, while nothing is inserted
+/// ```
+final class ShardedFingerprintSet {
+    /// log2 of the number of shards: 64 shards share out evenly among up to 16–32 threads.
+    static let shardBits = 6
+    static let shardCount = 1 << shardBits
+
+    private let shards: UnsafeMutablePointer<FingerprintSet>
+
+    init(initialCapacity: Int = 1 << 16) {
+        shards = .allocate(capacity: Self.shardCount)
+        for index in 0..<Self.shardCount {
+            (shards + index).initialize(to: FingerprintSet(initialCapacity: initialCapacity / Self.shardCount))
+        }
+    }
+
+    deinit {
+        shards.deinitialize(count: Self.shardCount)
+        shards.deallocate()
+    }
+
+    /// The shard a fingerprint belongs to (its top bits; the tables index by the low bits).
+    @inline(__always) static func shard(of fingerprint: UInt64) -> Int {
+        Int(truncatingIfNeeded: fingerprint >> UInt64(64 - shardBits))
+    }
+
+    /// Inserts `fingerprint`; returns whether it was new. Not to be called while another thread
+    /// inserts into the same shard or reads `view`.
+    @inline(__always) func insert(_ fingerprint: UInt64) -> Bool {
+        shards[Self.shard(of: fingerprint)].insert(fingerprint)
+    }
+
+    var count: Int { (0..<Self.shardCount).reduce(0) { $0 + shards[$1].count } }
+    var byteCount: Int { (0..<Self.shardCount).reduce(0) { $0 + shards[$1].byteCount } }
+
+    /// Read-only lookups for parallel workers; valid until the next insert.
+    var view: ShardedFingerprintView {
+        ShardedFingerprintView(shards: (0..<Self.shardCount).map { shards[$0].view })
+    }
+
+    /// Inserts every batch's candidates, in batch order and within a batch in candidate order,
+    /// with `threads` threads each owning a stripe of shards; marks each candidate first found
+    /// or not (`ExpansionWorker.firstFound`). The outcome is that of inserting them one by one.
+    func insert(_ batches: [ExpansionWorker], threads: Int) {
+        if threads <= 1 {
+            for batch in batches {
+                for candidate in 0..<batch.candidateCount {
+                    batch.firstFound[candidate] = insert(batch.candidateFingerprint(candidate))
+                }
+            }
+            return
+        }
+        let shared = SharedShards(shards: shards)
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            for shard in stride(from: thread, to: Self.shardCount, by: threads) {
+                for batch in batches {
+                    batch.forEachCandidate(inShard: shard) { candidate, fingerprint in
+                        batch.firstFound[candidate] = shared.shards[shard].insert(fingerprint)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The shards, handed to the threads of one parallel insert (each thread touches only its own).
+private struct SharedShards: @unchecked Sendable {
+    let shards: UnsafeMutablePointer<FingerprintSet>
+}
+
+/// Lookups in a `ShardedFingerprintSet` that is not being changed, shareable by parallel workers.
+///
+/// ```swift
+/// let view = seen.view
+/// view.contains(fingerprint)
+/// ```
+struct ShardedFingerprintView: Sendable {
+    let shards: [FingerprintView]
+
+    @inline(__always) func contains(_ fingerprint: UInt64) -> Bool {
+        shards[ShardedFingerprintSet.shard(of: fingerprint)].contains(fingerprint)
+    }
+}
