@@ -9,6 +9,7 @@
 /// let ok = body(machine)   // false: disabled, overflowed or faulted
 /// ```
 final class Machine {
+    private let leadingPadding = CacheLinePadding()
     let state: UnsafeMutablePointer<Int>
     let bindings: UnsafeMutablePointer<Int>
     var fields: UnsafeMutablePointer<Int>
@@ -24,25 +25,22 @@ final class Machine {
     var dirty = false
     /// Reusable buffer for the slots of deliverable messages of the state being expanded.
     var deliverable: [Int] = []
+    private let trailingPadding = CacheLinePadding()
 
     init(slotCount: Int, bindingCount: Int, fieldCount: Int) {
         self.slotCount = slotCount
         self.fieldCount = max(fieldCount, 1)
-        state = .allocate(capacity: max(slotCount, 1))
-        state.initialize(repeating: 0, count: max(slotCount, 1))
-        bindings = .allocate(capacity: max(bindingCount, 1))
-        bindings.initialize(repeating: 0, count: max(bindingCount, 1))
-        fields = .allocate(capacity: self.fieldCount)
-        fields.initialize(repeating: 0, count: self.fieldCount)
-        writeStamps = .allocate(capacity: max(slotCount, 1))
-        writeStamps.initialize(repeating: 0, count: max(slotCount, 1))
+        state = WorkerMemory.allocate(count: slotCount, initializedTo: 0)
+        bindings = WorkerMemory.allocate(count: bindingCount, initializedTo: 0)
+        fields = WorkerMemory.allocate(count: self.fieldCount, initializedTo: 0)
+        writeStamps = WorkerMemory.allocate(count: slotCount, initializedTo: 0)
     }
 
     deinit {
-        state.deallocate()
-        bindings.deallocate()
-        fields.deallocate()
-        writeStamps.deallocate()
+        WorkerMemory.deallocate(state)
+        WorkerMemory.deallocate(bindings)
+        WorkerMemory.deallocate(fields)
+        WorkerMemory.deallocate(writeStamps)
     }
 
     /// Loads `source` as the working state and starts a new step.

@@ -17,13 +17,13 @@ final class StateFingerprinter {
         packer = system.packer
         reducer = symmetry ? SymmetryReducer(system) : nil
         slotCount = system.layout.slotCount
-        words = .allocate(capacity: packer.wordCount)
-        scratch = .allocate(capacity: max(slotCount, 1))
+        words = WorkerMemory.allocate(count: packer.wordCount, initializedTo: 0)
+        scratch = WorkerMemory.allocate(count: slotCount, initializedTo: 0)
     }
 
     deinit {
-        words.deallocate()
-        scratch.deallocate()
+        WorkerMemory.deallocate(words)
+        WorkerMemory.deallocate(scratch)
     }
 
     func fingerprint(_ state: UnsafePointer<Int>) -> UInt64 {

@@ -30,16 +30,16 @@ final class SymmetryReducer {
         layout = system.layout
         slotCount = layout.slotCount
         permutation = Array(0..<layout.processCount)
-        best = .allocate(capacity: max(slotCount, 1))
-        candidate = .allocate(capacity: max(slotCount, 1))
-        fields = .allocate(capacity: max(layout.codec.maxFieldCount, 1))
+        best = WorkerMemory.allocate(count: slotCount, initializedTo: 0)
+        candidate = WorkerMemory.allocate(count: slotCount, initializedTo: 0)
+        fields = WorkerMemory.allocate(count: layout.codec.maxFieldCount, initializedTo: 0)
         signatures = Array(repeating: 0, count: layout.processCount)
     }
 
     deinit {
-        best.deallocate()
-        candidate.deallocate()
-        fields.deallocate()
+        WorkerMemory.deallocate(best)
+        WorkerMemory.deallocate(candidate)
+        WorkerMemory.deallocate(fields)
     }
 
     /// Replaces `state` by the canonical member of its orbit.

@@ -70,7 +70,11 @@ private struct SearchRun: ~Copyable {
         machine = system.makeMachine()
         fingerprinter = StateFingerprinter(system: system, symmetry: options.symmetry)
         words = system.packer.wordCount
-        relation = options.partialOrder ? DependencyRelation(system.ir, invariants: system.ir.invariants.map(\.condition)) : nil
+        relation = options.partialOrder ? SearchRun.relation(for: system.ir) : nil
+    }
+
+    static func relation(for ir: SpecIR) -> DependencyRelation {
+        DependencyRelation(ir, invariants: ir.invariants.map(\.condition))
     }
 
     mutating func run() throws -> CheckResult {
@@ -86,8 +90,11 @@ private struct SearchRun: ~Copyable {
         statistics.coverage = system.ir.actions.map { ActionCoverage(name: $0.name) }
         if system.ir.network.lossy { statistics.coverage.append(ActionCoverage(name: "network: lose message")) }
         if relation != nil { statistics.partialOrder = PartialOrderStatistics() }
-        let workers = (0..<max(options.workers, 1)).map { _ in
-            ExpansionWorker(system: system, options: options, relation: relation)
+        let workers = try (0..<max(options.workers, 1)).map { index in
+            // Each worker compiles the spec for itself (see `ExpansionWorker.init`).
+            let own = index == 0 ? system : try TransitionSystem(system.ir)
+            return ExpansionWorker(system: own, options: options,
+                                   relation: index == 0 ? relation : relation.map { _ in SearchRun.relation(for: own.ir) })
         }
         let chunk = 1024 * workers.count
         reducing = relation != nil

@@ -15,6 +15,7 @@ import Kripke
 /// ExpansionWorker.expand(workers, frontier: pointer, range: 0..<count, visited: seen.view, order: nil)
 /// ```
 final class ExpansionWorker: @unchecked Sendable {   // each worker is used by one thread at a time
+    private let leadingPadding = CacheLinePadding()
     /// What expanding one frontier state produced.
     struct Expanded {
         var successors = 0
@@ -56,6 +57,8 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     private var shardStarts = [Int](repeating: 0, count: ShardedFingerprintSet.shardCount + 1)
     /// The visited set as the chunk began.
     private var visited: ShardedFingerprintView?
+    /// This batch's candidates, to keep out duplicates.
+    private var batchFingerprints = FingerprintSet(initialCapacity: 1 << 14)
 
     private let reduction: StubbornSets?
     /// Successors of the state being expanded, before the reduction picks some: unpacked
@@ -67,21 +70,30 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     private var enabledGroups: [Int32] = []
     private var groupStamp: [UInt32] = []
     private var stampValue: UInt32 = 0
+    /// The successors a reduced set keeps, while the proviso checks them: their index among
+    /// the pending ones, fingerprints and packed words.
+    private var keptIndices: [Int] = []
+    private var keptFingerprints: [UInt64] = []
+    private var keptWords: [UInt64] = []
+    private let trailingPadding = CacheLinePadding()
 
+    /// Give each worker its own `system` (and `relation`): workers sharing one would contend
+    /// for the reference counts of its compiled closures on every step, which on 16 cores
+    /// costs more than the search itself.
     init(system: TransitionSystem, options: SearchOptions, relation: DependencyRelation? = nil) {
         self.system = system
         reduction = relation.map { StubbornSets(relation: $0, system: system) }
         groupStamp = Array(repeating: 0, count: relation?.groups.count ?? 0)
         machine = system.makeMachine()
         fingerprinter = StateFingerprinter(system: system, symmetry: options.symmetry)
-        unpacked = .allocate(capacity: max(system.layout.slotCount, 1))
+        unpacked = WorkerMemory.allocate(count: system.layout.slotCount, initializedTo: 0)
         checkDeadlock = options.checkDeadlock
         wordCount = system.packer.wordCount
         firstFound = .allocate(capacity: 0)
     }
 
     deinit {
-        unpacked.deallocate()
+        WorkerMemory.deallocate(unpacked)
         firstFound.deallocate()
     }
 
@@ -108,6 +120,7 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         candidateWords.removeAll(keepingCapacity: true)
         candidateActions.removeAll(keepingCapacity: true)
         candidateBroken.removeAll(keepingCapacity: true)
+        batchFingerprints.removeAll()
         self.visited = visited
         defer {
             self.visited = nil
@@ -140,18 +153,20 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         }
     }
 
-    /// Fingerprints a successor and appends it to the batch: as a candidate unless it was
-    /// visited before the chunk began. Returns its fingerprint.
-    @discardableResult
-    private func append(_ state: UnsafePointer<Int>, action: Int) -> UInt64 {
-        let fingerprint = fingerprinter.fingerprint(state)
+    /// Fingerprints a successor and adds it to the batch.
+    private func append(_ state: UnsafePointer<Int>, action: Int) {
+        add(fingerprinter.fingerprint(state), words: fingerprinter.words, action: action)
+    }
+
+    /// Adds a fingerprinted successor to the batch: as a candidate unless it was visited before
+    /// the chunk began or is already a candidate of this batch (an earlier one in frontier
+    /// order, so this one cannot be the state's first visit).
+    private func add(_ fingerprint: UInt64, words: UnsafePointer<UInt64>, action: Int) {
         actions.append(Int32(action))
-        if visited?.contains(fingerprint) != true {
-            candidateFingerprints.append(fingerprint)
-            candidateActions.append(Int32(action))
-            candidateWords.append(contentsOf: UnsafeBufferPointer(start: fingerprinter.words, count: wordCount))
-        }
-        return fingerprint
+        guard visited?.contains(fingerprint) != true, batchFingerprints.insert(fingerprint) else { return }
+        candidateFingerprints.append(fingerprint)
+        candidateActions.append(Int32(action))
+        candidateWords.append(contentsOf: UnsafeBufferPointer(start: words, count: wordCount))
     }
 
     /// Checks the candidates from `first` on against the invariants, on their canonical form
@@ -217,31 +232,35 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         let count = pendingGroups.count
         record.overflows = expansion.overflows
         if expansion.fault == nil && choose(reduction) {
-            let mark = (actions.count, candidateCount, candidateWords.count)
             let keep = nextStamp()
             for group in reduction.chosen { groupStamp[Int(group)] = keep }
-            var kept = 0
+            // The kept successors are fingerprinted first and added only once the proviso has
+            // passed them all: a batch's candidates are never taken back.
+            keptIndices.removeAll(keepingCapacity: true)
+            keptFingerprints.removeAll(keepingCapacity: true)
+            keptWords.removeAll(keepingCapacity: true)
             for index in 0..<count where groupStamp[Int(pendingGroups[index])] == keep {
-                let fingerprint = pendingStates.withUnsafeBufferPointer {
-                    append($0.baseAddress! + index * slots, action: Int(pendingActions[index]))
-                }
-                kept += 1
+                let fingerprint = pendingStates.withUnsafeBufferPointer { fingerprinter.fingerprint($0.baseAddress! + index * slots) }
                 if order.foundBefore(fingerprint, position: position) {
                     record.provisoExpanded = true
                     break
                 }
+                keptIndices.append(index)
+                keptFingerprints.append(fingerprint)
+                keptWords.append(contentsOf: UnsafeBufferPointer(start: fingerprinter.words, count: wordCount))
             }
             if !record.provisoExpanded {
+                keptWords.withUnsafeBufferPointer { words in
+                    for (kept, index) in keptIndices.enumerated() {
+                        add(keptFingerprints[kept], words: words.baseAddress! + kept * wordCount, action: Int(pendingActions[index]))
+                    }
+                }
                 record.reduced = true
-                record.successors = kept
-                record.pruned = count - kept
+                record.successors = keptIndices.count
+                record.pruned = count - keptIndices.count
                 record.overflows = overflowGroups.count { groupStamp[Int($0)] == keep }
                 return expansion
             }
-            actions.removeSubrange(mark.0...)
-            candidateFingerprints.removeSubrange(mark.1...)
-            candidateActions.removeSubrange(mark.1...)
-            candidateWords.removeSubrange(mark.2...)
         }
         pendingStates.withUnsafeBufferPointer { states in
             for index in 0..<count { append(states.baseAddress! + index * slots, action: Int(pendingActions[index])) }

@@ -42,6 +42,13 @@ struct FingerprintSet: ~Copyable {
 
     func contains(_ fingerprint: UInt64) -> Bool { view.contains(fingerprint) }
 
+    /// Empties the set, keeping its capacity.
+    mutating func removeAll() {
+        guard count > 0 else { return }
+        table.update(repeating: 0, count: capacity)
+        count = 0
+    }
+
     /// A read-only view of the table, for lookups from other threads; valid until the next insert.
     var view: FingerprintView { FingerprintView(table: table, mask: capacity - 1) }
 

@@ -17,17 +17,24 @@ final class ShardedFingerprintSet {
     static let shardCount = 1 << shardBits
 
     private let shards: UnsafeMutablePointer<FingerprintSet>
+    /// The shards' views as of the last `view` (a plain buffer: workers reading it share no
+    /// reference count).
+    private let views: UnsafeMutablePointer<FingerprintView>
 
     init(initialCapacity: Int = 1 << 16) {
         shards = .allocate(capacity: Self.shardCount)
+        views = .allocate(capacity: Self.shardCount)
         for index in 0..<Self.shardCount {
             (shards + index).initialize(to: FingerprintSet(initialCapacity: initialCapacity / Self.shardCount))
+            (views + index).initialize(to: shards[index].view)
         }
     }
 
     deinit {
         shards.deinitialize(count: Self.shardCount)
         shards.deallocate()
+        views.deinitialize(count: Self.shardCount)
+        views.deallocate()
     }
 
     /// The shard a fingerprint belongs to (its top bits; the tables index by the low bits).
@@ -46,7 +53,8 @@ final class ShardedFingerprintSet {
 
     /// Read-only lookups for parallel workers; valid until the next insert.
     var view: ShardedFingerprintView {
-        ShardedFingerprintView(shards: (0..<Self.shardCount).map { shards[$0].view })
+        for index in 0..<Self.shardCount { views[index] = shards[index].view }
+        return ShardedFingerprintView(shards: views)
     }
 
     /// Inserts every batch's candidates, in batch order and within a batch in candidate order,
@@ -85,8 +93,8 @@ private struct SharedShards: @unchecked Sendable {
 /// let view = seen.view
 /// view.contains(fingerprint)
 /// ```
-struct ShardedFingerprintView: Sendable {
-    let shards: [FingerprintView]
+struct ShardedFingerprintView: @unchecked Sendable {   // read-only while shared
+    let shards: UnsafePointer<FingerprintView>
 
     @inline(__always) func contains(_ fingerprint: UInt64) -> Bool {
         shards[ShardedFingerprintSet.shard(of: fingerprint)].contains(fingerprint)
