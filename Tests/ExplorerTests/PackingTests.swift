@@ -73,6 +73,37 @@ import Testing
         #expect(bytes >= 10_000 * 8 * 4 / 3)
     }
 
+    @Test func shardedSetEmptiesAndAgreesWithOneTable() {
+        let sharded = ShardedFingerprintSet(initialCapacity: 16)
+        var single = FingerprintSet(initialCapacity: 16)
+        var disagreements = 0
+        for value in 1...20_000 {
+            let fingerprint = StatePacker.mix(UInt64(value % 7_000)) | 1
+            let new = single.insert(fingerprint)
+            if sharded.insert(fingerprint) != new { disagreements += 1 }
+        }
+        let count = sharded.count, holds = sharded.view.contains(StatePacker.mix(3) | 1)
+        #expect(disagreements == 0)
+        #expect(count == 7_000)
+        #expect(holds)
+        single.removeAll()
+        let emptied = single.count, stillHolds = single.contains(StatePacker.mix(3) | 1)
+        let insertedAgain = single.insert(StatePacker.mix(3) | 1)
+        #expect(emptied == 0)
+        #expect(!stillHolds)
+        #expect(insertedAgain)
+    }
+
+    @Test func collisionProbabilityIsTheBirthdayBound() {
+        var statistics = SearchStatistics()
+        statistics.states = 1 << 32
+        #expect(abs(statistics.fingerprintCollisionProbability - 0.5) < 1e-6)
+        statistics.states = 2_196_650
+        #expect(abs(statistics.fingerprintCollisionProbability - 1.308e-7) < 1e-9)
+        statistics.states = 1
+        #expect(statistics.fingerprintCollisionProbability == 0)
+    }
+
     @Test func unorderedBagIsCanonical() throws {
         let system = try TransitionSystem(try Self.spec.instantiate())
         let layout = system.layout

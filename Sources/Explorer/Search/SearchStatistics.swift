@@ -27,6 +27,16 @@ public struct SearchStatistics: Sendable, Equatable, Codable {
     public init() {}
 
     public var statesPerSecond: Double { seconds > 0 ? Double(states) / seconds : 0 }
+
+    /// An upper bound on the probability that two of the states stored share a 64-bit
+    /// fingerprint — so that one of them was taken for the other and never expanded — assuming
+    /// fingerprints behave as independent uniform values: n(n−1)/2 pairs, each colliding with
+    /// probability 2⁻⁶⁴ (the birthday bound; TLC prints a similar estimate). 1.3·10⁻⁷ at 2.2 M
+    /// states, 0.0012 at 200 M.
+    public var fingerprintCollisionProbability: Double {
+        let n = Double(states)
+        return min(1, n * (n - 1) / 2 / 0x1p64)
+    }
 }
 
 /// How often one action was taken in a search (TLC's "coverage").

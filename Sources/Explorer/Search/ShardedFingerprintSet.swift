@@ -21,7 +21,7 @@ final class ShardedFingerprintSet {
     /// reference count).
     private let views: UnsafeMutablePointer<FingerprintView>
 
-    init(initialCapacity: Int = 1 << 16) {
+    init(initialCapacity: Int = 1 << 10) {
         shards = .allocate(capacity: Self.shardCount)
         views = .allocate(capacity: Self.shardCount)
         for index in 0..<Self.shardCount {

@@ -95,6 +95,7 @@ enum ResultJSON {
             ("seconds", .number((statistics.seconds * 1000).rounded() / 1000)),
             ("statesPerSecond", .number(statistics.statesPerSecond.rounded())),
             ("bytesPerState", .number((statistics.bytesPerState * 10).rounded() / 10)),
+            ("fingerprintCollisionProbability", .number(statistics.fingerprintCollisionProbability)),
             ("peakMemoryBytes", .int(statistics.peakMemoryBytes)),
             ("networkOverflows", .int(statistics.overflows)),
             ("partialOrder", statistics.partialOrder.map { por in

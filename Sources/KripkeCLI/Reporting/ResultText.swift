@@ -35,6 +35,8 @@ enum ResultText {
         lines.append(String(format: "States: %d  transitions: %d  depth: %d  time: %.2f s  (%.0f states/s, %.1f bytes/state)",
                             statistics.states, statistics.transitions, statistics.depth, statistics.seconds,
                             statistics.statesPerSecond, statistics.bytesPerState))
+        lines.append(String(format: "Fingerprint collision probability: at most %.1e (64-bit fingerprints)",
+                            statistics.fingerprintCollisionProbability))
         if let por = statistics.partialOrder {
             lines.append("Partial-order reduction: \(por.reducedStates) of \(statistics.states) states expanded with a "
                          + "reduced set, \(por.prunedTransitions) transitions left out, \(por.provisoExpansions) full "
