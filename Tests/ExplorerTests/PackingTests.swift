@@ -94,6 +94,31 @@ import Testing
         #expect(insertedAgain)
     }
 
+    /// In exact mode two states with one fingerprint are both kept; a state seen again is not.
+    @Test func exactSetKeepsStatesWhoseFingerprintsCollide() {
+        var set = FingerprintSet(initialCapacity: 16, wordCount: 2)
+        let sharded = ShardedFingerprintSet(initialCapacity: 16, wordCount: 2)
+        var outcomes: [Bool] = []
+        for value in 0..<100 {
+            let words: [UInt64] = [UInt64(value), 7]
+            // Every fingerprint is one of two values: most states collide with another.
+            let fingerprint: UInt64 = value % 2 == 0 ? 0xABCD : 0x1234_5678_9ABC_DEF1
+            let first = words.withUnsafeBufferPointer { set.insert(fingerprint, words: $0.baseAddress!) }
+            let again = words.withUnsafeBufferPointer { set.insert(fingerprint, words: $0.baseAddress!) }
+            let shardedFirst = words.withUnsafeBufferPointer { sharded.insert(fingerprint, words: $0.baseAddress!) }
+            outcomes += [first, !again, shardedFirst]
+        }
+        let count = set.count, shardedCount = sharded.count
+        let other: [UInt64] = [1_000, 7], known: [UInt64] = [42, 7]
+        let holdsOther = other.withUnsafeBufferPointer { set.contains(0xABCD, words: $0.baseAddress!) }
+        let holdsKnown = known.withUnsafeBufferPointer { sharded.view.contains(0xABCD, words: $0.baseAddress!) }
+        #expect(outcomes.allSatisfy { $0 })
+        #expect(count == 100)
+        #expect(shardedCount == 100)
+        #expect(!holdsOther)
+        #expect(holdsKnown)
+    }
+
     @Test func collisionProbabilityIsTheBirthdayBound() {
         var statistics = SearchStatistics()
         statistics.states = 1 << 32

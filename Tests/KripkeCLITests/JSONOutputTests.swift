@@ -73,6 +73,27 @@ import Traces
         #expect(reduced["stats"]?["states"] == .number(75))
     }
 
+    /// `--exact` stores states in full: the same states, no collision probability, no partial-order reduction.
+    @Test func exactStatesResultShape() throws {
+        let output = try CommandRunner.run(["check", "quorum-replication", "--json", "--no-symmetry", "--exact"])
+        #expect(output.status == 0)
+        let result = try JSONValue.parse(output.stdout)
+        #expect(result["options"]?["exactStates"] == .bool(true))
+        #expect(result["options"]?["partialOrder"] == .bool(false))
+        #expect(result["stats"]?["states"] == .number(295))
+        #expect(result["stats"]?["transitions"] == .number(815))
+        #expect(result["stats"]?["fingerprintCollisionProbability"] == .number(0))
+        let text = try CommandRunner.run(["check", "quorum-replication", "--exact"]).stdout
+        #expect(text.contains("Exact state storage: states compared in full"))
+        let fingerprints = try JSONValue.parse(try CommandRunner.run(["check", "quorum-replication", "--json"]).stdout)
+        #expect(fingerprints["options"]?["exactStates"] == .bool(false))
+        guard case .number(let probability)? = fingerprints["stats"]?["fingerprintCollisionProbability"] else {
+            Issue.record("no collision probability")
+            return
+        }
+        #expect(probability > 0 && probability < 1e-15)
+    }
+
     @Test func violatedResultCarriesITFCounterexample() throws {
         let output = try CommandRunner.run(["check", "quorum-replication", "--param", "R=1", "--json"])
         #expect(output.status == 1)

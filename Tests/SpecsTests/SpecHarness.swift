@@ -15,10 +15,12 @@ enum SpecHarness {
     }
 
     static func check(_ name: String, _ parameters: [String: Int] = [:], deadlock: Bool = true,
-                      symmetry: Bool = true, workers: Int = 1, partialOrder: Bool = false) throws -> CheckResult {
+                      symmetry: Bool = true, workers: Int = 1, partialOrder: Bool = false,
+                      exact: Bool = false) throws -> CheckResult {
         let ir = try spec(name).instantiate(parameters)
         var options = SearchOptions()
         options.partialOrder = partialOrder
+        options.exactStates = exact
         options.checkDeadlock = deadlock
         options.symmetry = symmetry
         options.workers = workers

@@ -61,6 +61,20 @@ import Traces
         #expect(SpecHarness.violation(one)?.trace == SpecHarness.violation(three)?.trace)
     }
 
+    /// Exact state storage (`--exact`) finds the same states and counterexample as 64-bit
+    /// fingerprints on every library spec, with one worker and with three: no fingerprint
+    /// collided, and the exact table's parallel insert is as deterministic.
+    @Test(arguments: SpecLibrary.all.map(\.name))
+    func exactStorageAgreesWithFingerprints(name: String) throws {
+        let fingerprints = try SpecHarness.check(name, workers: 1)
+        for workers in [1, 3] {
+            let exact = try SpecHarness.check(name, workers: workers, exact: true)
+            #expect(exact.statistics.states == fingerprints.statistics.states)
+            #expect(exact.statistics.transitions == fingerprints.statistics.transitions)
+            #expect(SpecHarness.violation(exact)?.trace == SpecHarness.violation(fingerprints)?.trace)
+        }
+    }
+
     @Test(arguments: SpecLibrary.all.filter { $0.expectation == .violated }.map(\.name))
     func goldenCounterexample(name: String) throws {
         let result = try SpecHarness.check(name)

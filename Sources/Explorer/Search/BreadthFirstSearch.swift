@@ -26,7 +26,7 @@ public struct BreadthFirstSearch {
         let system = try TransitionSystem(ir)
         var search = SearchRun(system: system, options: options)
         let result = try search.run()
-        guard options.partialOrder, case .violated(let found) = result.verdict else { return result }
+        guard options.reducesPartialOrder, case .violated(let found) = result.verdict else { return result }
         guard options.shortestCounterexample else {
             return CheckResult(verdict: result.verdict, statistics: result.statistics, counterexampleIsShortest: false)
         }
@@ -51,7 +51,7 @@ private struct SearchRun: ~Copyable {
     let machine: Machine
     let fingerprinter: StateFingerprinter
     let words: Int
-    let seen = ShardedFingerprintSet()
+    let seen: ShardedFingerprintSet
     /// With partial-order reduction: the states first found in the level being built.
     var nextLevel = FingerprintSet(initialCapacity: 1 << 10)
     let relation: DependencyRelation?
@@ -70,7 +70,8 @@ private struct SearchRun: ~Copyable {
         machine = system.makeMachine()
         fingerprinter = StateFingerprinter(system: system, symmetry: options.symmetry)
         words = system.packer.wordCount
-        relation = options.partialOrder ? SearchRun.relation(for: system.ir) : nil
+        seen = ShardedFingerprintSet(wordCount: options.exactStates ? words : 0)
+        relation = options.reducesPartialOrder ? SearchRun.relation(for: system.ir) : nil
     }
 
     static func relation(for ir: SpecIR) -> DependencyRelation {
@@ -81,7 +82,7 @@ private struct SearchRun: ~Copyable {
         var frontier: [UInt64] = []
         var frontierIDs: [UInt32] = []
         system.initialState.withUnsafeBufferPointer { machine.load($0.baseAddress!) }
-        record(fingerprint: fingerprinter.fingerprint(machine.state), parent: .max)
+        record(fingerprint: fingerprinter.fingerprint(machine.state), words: fingerprinter.words, parent: .max)
         frontier.append(contentsOf: UnsafeBufferPointer(start: fingerprinter.words, count: words))
         frontierIDs.append(0)
         if let broken = system.violatedInvariant(machine) {
@@ -208,8 +209,8 @@ private struct SearchRun: ~Copyable {
         return Double(por.prunedTransitions) >= SearchOptions.adaptiveMinimumPruning * Double(max(considered, 1))
     }
 
-    private mutating func record(fingerprint: UInt64, parent: UInt32) {
-        _ = seen.insert(fingerprint)
+    private mutating func record(fingerprint: UInt64, words: UnsafePointer<UInt64>, parent: UInt32) {
+        _ = seen.insert(fingerprint, words: options.exactStates ? words : nil)
         fingerprints.append(fingerprint)
         parents.append(parent)
     }

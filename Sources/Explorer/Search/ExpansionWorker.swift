@@ -58,7 +58,9 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     /// The visited set as the chunk began.
     private var visited: ShardedFingerprintView?
     /// This batch's candidates, to keep out duplicates.
-    private var batchFingerprints = FingerprintSet(initialCapacity: 1 << 14)
+    private var batchFingerprints: FingerprintSet
+    /// Whether states are told apart by their words, not only their fingerprints.
+    private let exact: Bool
 
     private let reduction: StubbornSets?
     /// Successors of the state being expanded, before the reduction picks some: unpacked
@@ -89,6 +91,8 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         unpacked = WorkerMemory.allocate(count: system.layout.slotCount, initializedTo: 0)
         checkDeadlock = options.checkDeadlock
         wordCount = system.packer.wordCount
+        exact = options.exactStates
+        batchFingerprints = FingerprintSet(initialCapacity: 1 << 14, wordCount: exact ? wordCount : 0)
         firstFound = .allocate(capacity: 0)
     }
 
@@ -100,6 +104,16 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     var candidateCount: Int { candidateFingerprints.count }
 
     func candidateFingerprint(_ candidate: Int) -> UInt64 { candidateFingerprints[candidate] }
+
+    /// Calls `body` with a function giving each candidate's packed words when the visited set
+    /// is exact, and nil otherwise.
+    func withCandidateWords(_ body: ((Int) -> UnsafePointer<UInt64>?) -> Void) {
+        guard exact else { return body { _ in nil } }
+        candidateWords.withUnsafeBufferPointer { words in
+            let base = words.baseAddress!, count = wordCount
+            body { base + $0 * count }
+        }
+    }
 
     /// Calls `body` with each candidate of `shard` (index and fingerprint), in candidate order.
     func forEachCandidate(inShard shard: Int, _ body: (Int, UInt64) -> Void) {
@@ -163,7 +177,9 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     /// order, so this one cannot be the state's first visit).
     private func add(_ fingerprint: UInt64, words: UnsafePointer<UInt64>, action: Int) {
         actions.append(Int32(action))
-        guard visited?.contains(fingerprint) != true, batchFingerprints.insert(fingerprint) else { return }
+        let exactWords = exact ? words : nil
+        guard visited?.contains(fingerprint, words: exactWords) != true,
+              batchFingerprints.insert(fingerprint, words: exactWords) else { return }
         candidateFingerprints.append(fingerprint)
         candidateActions.append(Int32(action))
         candidateWords.append(contentsOf: UnsafeBufferPointer(start: words, count: wordCount))

@@ -1,30 +1,58 @@
 /// The set of visited states, stored as 64-bit fingerprints in an open-addressing table
 /// (linear probing, grown at 3/4 load). 0 marks an empty slot; fingerprints are never 0.
 ///
+/// In *exact* mode (`wordCount > 0`) it also keeps each state's packed words, and two states
+/// are the same only when their words are: a fingerprint collision then costs a comparison,
+/// never a state.
+///
 /// ```swift
 /// var seen = FingerprintSet()
 /// seen.insert(fp)   // true: new
 /// seen.insert(fp)   // false: already visited
+/// var exact = FingerprintSet(wordCount: 2)
+/// exact.insert(fp, words: packed)   // compares the words on a fingerprint match
 /// ```
 struct FingerprintSet: ~Copyable {
     private var table: UnsafeMutablePointer<UInt64>
     private var capacity: Int
     private(set) var count = 0
+    /// Packed words per state in exact mode; 0 stores fingerprints only.
+    let wordCount: Int
+    /// Exact mode: per table slot, which stored state it holds (an index into `states`).
+    private var positions: UnsafeMutablePointer<UInt32>?
+    /// Exact mode: the stored states' packed words, in insertion order.
+    private var states: UnsafeMutablePointer<UInt64>?
+    private var stateCapacity = 0
 
-    init(initialCapacity: Int = 1 << 16) {
+    init(initialCapacity: Int = 1 << 16, wordCount: Int = 0) {
         capacity = max(16, initialCapacity.nextPowerOfTwo)
         table = .allocate(capacity: capacity)
         table.initialize(repeating: 0, count: capacity)
+        self.wordCount = wordCount
+        if wordCount > 0 {
+            positions = .allocate(capacity: capacity)
+            stateCapacity = capacity * 3 / 4
+            states = .allocate(capacity: stateCapacity * wordCount)
+        }
     }
 
-    deinit { table.deallocate() }
+    deinit {
+        table.deallocate()
+        positions?.deallocate()
+        states?.deallocate()
+    }
 
-    /// Bytes held by the table.
-    var byteCount: Int { capacity * MemoryLayout<UInt64>.stride }
+    /// Bytes held by the table (and, in exact mode, the stored states).
+    var byteCount: Int {
+        capacity * MemoryLayout<UInt64>.stride
+            + (wordCount > 0 ? capacity * MemoryLayout<UInt32>.stride + stateCapacity * wordCount * 8 : 0)
+    }
 
-    /// Inserts `fingerprint`; returns whether it was new.
-    mutating func insert(_ fingerprint: UInt64) -> Bool {
+    /// Inserts a state by `fingerprint` (and, in exact mode, its packed `words`); returns
+    /// whether it was new.
+    mutating func insert(_ fingerprint: UInt64, words: UnsafePointer<UInt64>? = nil) -> Bool {
         precondition(fingerprint != 0, "fingerprint 0 is reserved for empty slots")
+        precondition(wordCount == 0 || words != nil, "an exact set needs the state's words")
         if (count + 1) * 4 > capacity * 3 { grow() }
         let mask = capacity - 1
         var index = Int(truncatingIfNeeded: fingerprint) & mask
@@ -32,15 +60,21 @@ struct FingerprintSet: ~Copyable {
             let slot = table[index]
             if slot == 0 {
                 table[index] = fingerprint
+                if let positions, let states, let words {
+                    positions[index] = UInt32(count)
+                    (states + count * wordCount).update(from: words, count: wordCount)
+                }
                 count += 1
                 return true
             }
-            if slot == fingerprint { return false }
+            if slot == fingerprint && view.holds(words, at: index) { return false }
             index = (index + 1) & mask
         }
     }
 
-    func contains(_ fingerprint: UInt64) -> Bool { view.contains(fingerprint) }
+    func contains(_ fingerprint: UInt64, words: UnsafePointer<UInt64>? = nil) -> Bool {
+        view.contains(fingerprint, words: words)
+    }
 
     /// Empties the set, keeping its capacity.
     mutating func removeAll() {
@@ -50,20 +84,32 @@ struct FingerprintSet: ~Copyable {
     }
 
     /// A read-only view of the table, for lookups from other threads; valid until the next insert.
-    var view: FingerprintView { FingerprintView(table: table, mask: capacity - 1) }
+    var view: FingerprintView {
+        FingerprintView(table: table, mask: capacity - 1, positions: positions, states: states, wordCount: wordCount)
+    }
 
     private mutating func grow() {
-        let oldTable = table, oldCapacity = capacity
+        let oldTable = table, oldPositions = positions, oldCapacity = capacity
         capacity *= 2
         table = .allocate(capacity: capacity)
         table.initialize(repeating: 0, count: capacity)
+        if wordCount > 0 {
+            positions = .allocate(capacity: capacity)
+            let oldStates = states!
+            states = .allocate(capacity: capacity * 3 / 4 * wordCount)
+            states!.update(from: oldStates, count: count * wordCount)
+            stateCapacity = capacity * 3 / 4
+            oldStates.deallocate()
+        }
         let mask = capacity - 1
         for position in 0..<oldCapacity where oldTable[position] != 0 {
             var index = Int(truncatingIfNeeded: oldTable[position]) & mask
             while table[index] != 0 { index = (index + 1) & mask }
             table[index] = oldTable[position]
+            if let positions, let oldPositions { positions[index] = oldPositions[position] }
         }
         oldTable.deallocate()
+        oldPositions?.deallocate()
     }
 }
 
@@ -76,15 +122,27 @@ struct FingerprintSet: ~Copyable {
 struct FingerprintView: @unchecked Sendable {
     let table: UnsafeMutablePointer<UInt64>
     let mask: Int
+    let positions: UnsafeMutablePointer<UInt32>?
+    let states: UnsafeMutablePointer<UInt64>?
+    let wordCount: Int
 
-    func contains(_ fingerprint: UInt64) -> Bool {
+    func contains(_ fingerprint: UInt64, words: UnsafePointer<UInt64>? = nil) -> Bool {
         var index = Int(truncatingIfNeeded: fingerprint) & mask
         while true {
             let slot = table[index]
             if slot == 0 { return false }
-            if slot == fingerprint { return true }
+            if slot == fingerprint && holds(words, at: index) { return true }
             index = (index + 1) & mask
         }
+    }
+
+    /// Whether the occupied slot `index` holds the state with these words (always, when the
+    /// set stores fingerprints only).
+    @inline(__always) func holds(_ words: UnsafePointer<UInt64>?, at index: Int) -> Bool {
+        guard let positions, let states, let words else { return true }
+        let stored = states + Int(positions[index]) * wordCount
+        for word in 0..<wordCount where stored[word] != words[word] { return false }
+        return true
     }
 }
 

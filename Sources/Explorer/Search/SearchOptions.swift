@@ -25,6 +25,14 @@ public struct SearchOptions: Sendable {
     public var shortestCounterexample = false
     /// Threads expanding the frontier; any number gives the same states and counterexamples.
     public var workers = 1
+    /// Store every state's packed words beside its fingerprint and compare them, so that no
+    /// fingerprint collision can drop a state (TLC's fingerprints, made exact at a memory cost
+    /// of the packed state per state). Partial-order reduction is off in this mode: its cycle
+    /// proviso asks which states were found before which by fingerprint alone.
+    public var exactStates = false
+
+    /// Whether partial-order reduction runs: asked for, and not in exact mode.
+    public var reducesPartialOrder: Bool { partialOrder && !exactStates }
     public var maxStates: Int?
     /// Do not expand states at this depth (the run is then incomplete unless nothing lay beyond).
     public var maxDepth: Int?

@@ -21,11 +21,16 @@ final class ShardedFingerprintSet {
     /// reference count).
     private let views: UnsafeMutablePointer<FingerprintView>
 
-    init(initialCapacity: Int = 1 << 10) {
+    /// Packed words per state when the set is exact (`FingerprintSet`); 0 for fingerprints only.
+    let wordCount: Int
+
+    init(initialCapacity: Int = 1 << 10, wordCount: Int = 0) {
+        self.wordCount = wordCount
         shards = .allocate(capacity: Self.shardCount)
         views = .allocate(capacity: Self.shardCount)
         for index in 0..<Self.shardCount {
-            (shards + index).initialize(to: FingerprintSet(initialCapacity: initialCapacity / Self.shardCount))
+            (shards + index).initialize(to: FingerprintSet(initialCapacity: initialCapacity / Self.shardCount,
+                                                           wordCount: wordCount))
             (views + index).initialize(to: shards[index].view)
         }
     }
@@ -44,8 +49,8 @@ final class ShardedFingerprintSet {
 
     /// Inserts `fingerprint`; returns whether it was new. Not to be called while another thread
     /// inserts into the same shard or reads `view`.
-    @inline(__always) func insert(_ fingerprint: UInt64) -> Bool {
-        shards[Self.shard(of: fingerprint)].insert(fingerprint)
+    @inline(__always) func insert(_ fingerprint: UInt64, words: UnsafePointer<UInt64>? = nil) -> Bool {
+        shards[Self.shard(of: fingerprint)].insert(fingerprint, words: words)
     }
 
     var count: Int { (0..<Self.shardCount).reduce(0) { $0 + shards[$1].count } }
@@ -63,8 +68,10 @@ final class ShardedFingerprintSet {
     func insert(_ batches: [ExpansionWorker], threads: Int) {
         if threads <= 1 {
             for batch in batches {
-                for candidate in 0..<batch.candidateCount {
-                    batch.firstFound[candidate] = insert(batch.candidateFingerprint(candidate))
+                batch.withCandidateWords { words in
+                    for candidate in 0..<batch.candidateCount {
+                        batch.firstFound[candidate] = insert(batch.candidateFingerprint(candidate), words: words(candidate))
+                    }
                 }
             }
             return
@@ -73,8 +80,10 @@ final class ShardedFingerprintSet {
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             for shard in stride(from: thread, to: Self.shardCount, by: threads) {
                 for batch in batches {
-                    batch.forEachCandidate(inShard: shard) { candidate, fingerprint in
-                        batch.firstFound[candidate] = shared.shards[shard].insert(fingerprint)
+                    batch.withCandidateWords { words in
+                        batch.forEachCandidate(inShard: shard) { candidate, fingerprint in
+                            batch.firstFound[candidate] = shared.shards[shard].insert(fingerprint, words: words(candidate))
+                        }
                     }
                 }
             }
@@ -96,7 +105,7 @@ private struct SharedShards: @unchecked Sendable {
 struct ShardedFingerprintView: @unchecked Sendable {   // read-only while shared
     let shards: UnsafePointer<FingerprintView>
 
-    @inline(__always) func contains(_ fingerprint: UInt64) -> Bool {
-        shards[ShardedFingerprintSet.shard(of: fingerprint)].contains(fingerprint)
+    @inline(__always) func contains(_ fingerprint: UInt64, words: UnsafePointer<UInt64>? = nil) -> Bool {
+        shards[ShardedFingerprintSet.shard(of: fingerprint)].contains(fingerprint, words: words)
     }
 }

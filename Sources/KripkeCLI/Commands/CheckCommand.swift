@@ -42,6 +42,11 @@ struct CheckCommand: ParsableCommand {
     var alwaysPOR = false
 
     @Flag(name: .long, help: ArgumentHelp(
+        "Store every state in full, not only its 64-bit fingerprint: no collision can drop a state.",
+        discussion: "Costs the packed state's size per state (see bytes/state), and turns partial-order reduction off."))
+    var exact = false
+
+    @Flag(name: .long, help: ArgumentHelp(
         "With partial-order reduction, re-search a counterexample's depth without it for a shortest one.",
         discussion: "A counterexample found under the reduction is a real run, replayable, but may be longer "
             + "than necessary."))
@@ -130,6 +135,7 @@ struct CheckCommand: ParsableCommand {
         options.checkDeadlock = !noDeadlock
         options.symmetry = !noSymmetry
         options.partialOrder = !noPOR
+        options.exactStates = exact
         options.shortestCounterexample = shortest
         options.adaptivePartialOrder = !alwaysPOR
         options.workers = workers ?? min(8, ProcessInfo.processInfo.activeProcessorCount)

@@ -19,7 +19,8 @@ enum ResultJSON {
             ("search", .string("bfs")),
             ("deadlock", .bool(options.checkDeadlock)),
             ("workers", .int(options.workers)),
-            ("partialOrder", .bool(options.partialOrder)),
+            ("partialOrder", .bool(options.reducesPartialOrder)),
+            ("exactStates", .bool(options.exactStates)),
             ("symmetry", .bool(options.symmetry && ir.roles.contains { $0.symmetric && $0.count > 1 })),
             ("maxStates", options.maxStates.map { .int($0) } ?? .null),
             ("maxSeconds", options.maxSeconds.map { .number($0) } ?? .null),
@@ -27,7 +28,7 @@ enum ResultJSON {
         ])))
         members.append(("verdict", .string(verdictName(result.verdict))))
         members.append(("properties", .array(properties(result.verdict, ir: ir, options: options))))
-        members.append(("stats", stats(result.statistics)))
+        members.append(("stats", stats(result.statistics, exact: options.exactStates)))
         switch result.verdict {
         case .violated(let violation):
             members.append(("counterexample", ITF.encode(violation.trace, description: "\(violation.property) violated")))
@@ -87,7 +88,7 @@ enum ResultJSON {
         }
     }
 
-    private static func stats(_ statistics: SearchStatistics) -> JSONValue {
+    private static func stats(_ statistics: SearchStatistics, exact: Bool) -> JSONValue {
         .object([
             ("states", .int(statistics.states)),
             ("transitions", .int(statistics.transitions)),
@@ -95,7 +96,7 @@ enum ResultJSON {
             ("seconds", .number((statistics.seconds * 1000).rounded() / 1000)),
             ("statesPerSecond", .number(statistics.statesPerSecond.rounded())),
             ("bytesPerState", .number((statistics.bytesPerState * 10).rounded() / 10)),
-            ("fingerprintCollisionProbability", .number(statistics.fingerprintCollisionProbability)),
+            ("fingerprintCollisionProbability", .number(exact ? 0 : statistics.fingerprintCollisionProbability)),
             ("peakMemoryBytes", .int(statistics.peakMemoryBytes)),
             ("networkOverflows", .int(statistics.overflows)),
             ("partialOrder", statistics.partialOrder.map { por in

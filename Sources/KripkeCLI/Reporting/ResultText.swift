@@ -13,7 +13,7 @@ import Traces
 enum ResultText {
     static func check(_ result: CheckResult, ir: SpecIR, options: SearchOptions) -> String {
         let symmetric = ir.roles.filter { $0.symmetric && $0.count > 1 }.map(\.name)
-        var reduction = options.partialOrder ? ", partial-order reduction" : ""
+        var reduction = options.reducesPartialOrder ? ", partial-order reduction" : ""
         if options.symmetry && !symmetric.isEmpty { reduction += ", symmetry (\(symmetric.joined(separator: ", ")))" }
         var lines = ["kripke check \(ir.name)\(parameterText(ir.parameters)) — explorer, breadth-first\(reduction)"]
         let statistics = result.statistics
@@ -25,7 +25,7 @@ enum ResultText {
             if options.checkDeadlock { names.append("deadlock freedom") }
             let verb = names.count == 1 ? "holds" : "hold"
             lines.append("Result: HOLDS — \(names.joined(separator: ", ")) \(verb) in "
-                         + (options.partialOrder ? "every reachable state (\(statistics.states) states explored)"
+                         + (options.reducesPartialOrder ? "every reachable state (\(statistics.states) states explored)"
                                                  : "all \(statistics.states) reachable states"))
         case .violated(let violation):
             lines.append("Result: VIOLATED — \(violation.property) fails after \(violation.trace.length) steps")
@@ -35,8 +35,13 @@ enum ResultText {
         lines.append(String(format: "States: %d  transitions: %d  depth: %d  time: %.2f s  (%.0f states/s, %.1f bytes/state)",
                             statistics.states, statistics.transitions, statistics.depth, statistics.seconds,
                             statistics.statesPerSecond, statistics.bytesPerState))
-        lines.append(String(format: "Fingerprint collision probability: at most %.1e (64-bit fingerprints)",
-                            statistics.fingerprintCollisionProbability))
+        if options.exactStates {
+            lines.append("Exact state storage: states compared in full, no fingerprint collision can drop one "
+                         + "(partial-order reduction off)")
+        } else {
+            lines.append(String(format: "Fingerprint collision probability: at most %.1e (64-bit fingerprints; --exact to rule it out)",
+                                statistics.fingerprintCollisionProbability))
+        }
         if let por = statistics.partialOrder {
             lines.append("Partial-order reduction: \(por.reducedStates) of \(statistics.states) states expanded with a "
                          + "reduced set, \(por.prunedTransitions) transitions left out, \(por.provisoExpansions) full "
