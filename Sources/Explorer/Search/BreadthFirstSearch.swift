@@ -2,7 +2,7 @@ import Foundation
 import Kripke
 
 /// Exhaustive breadth-first search over packed states (TLC/Stateright style): visited states are
-/// 64-bit fingerprints with a parent link; the frontier holds packed words level by level;
+/// 64-bit fingerprints with a parent link and which successor of its parent each state is; the frontier holds packed words level by level;
 /// invariants are checked when a state is first reached, so the first violation found lies at
 /// the smallest depth and its trace, rebuilt by re-executing actions, is a shortest counterexample.
 ///
@@ -57,8 +57,12 @@ private struct SearchRun: ~Copyable {
     let relation: DependencyRelation?
     /// Whether partial-order reduction is still applied (it may stop: `reductionPaysOff`).
     var reducing = false
-    var fingerprints: [UInt64] = []
+    /// Per stored state (by number): its parent, and which successor of the parent it is — its
+    /// position in the parent's expansion — from which a trace is rebuilt by re-executing. The
+    /// rare position past 65,534 is kept in `largeOrdinals`.
     var parents: [UInt32] = []
+    var ordinals: [UInt16] = []
+    var largeOrdinals: [UInt32: UInt32] = [:]
     var statistics = SearchStatistics()
     var expansions = 0
     let start = Date()
@@ -82,7 +86,7 @@ private struct SearchRun: ~Copyable {
         var frontier: [UInt64] = []
         var frontierIDs: [UInt32] = []
         system.initialState.withUnsafeBufferPointer { machine.load($0.baseAddress!) }
-        record(fingerprint: fingerprinter.fingerprint(machine.state), words: fingerprinter.words, parent: .max)
+        record(fingerprint: fingerprinter.fingerprint(machine.state), words: fingerprinter.words)
         frontier.append(contentsOf: UnsafeBufferPointer(start: fingerprinter.words, count: words))
         frontierIDs.append(0)
         if let broken = system.violatedInvariant(machine) {
@@ -112,8 +116,11 @@ private struct SearchRun: ~Copyable {
             // With partial-order reduction: the frontier's positions, for the cycle proviso.
             var levelIndex: LevelIndex?
             if reducing {
-                let stored = fingerprints
-                levelIndex = LevelIndex(fingerprints: frontierIDs.map { stored[Int($0)] }, count: frontierIDs.count)
+                let packer = system.packer, width = words
+                let levelFingerprints = frontier.withUnsafeBufferPointer { packed in
+                    frontierIDs.indices.map { packer.fingerprint(packed.baseAddress! + $0 * width) }
+                }
+                levelIndex = LevelIndex(fingerprints: levelFingerprints, count: levelFingerprints.count)
             }
             let level = levelIndex?.view
             var next: [UInt64] = []
@@ -154,6 +161,7 @@ private struct SearchRun: ~Copyable {
             var successor = 0, candidate = 0
             let actions = worker.actions, candidateActions = worker.candidateActions
             let candidateFingerprints = worker.candidateFingerprints, broken = worker.candidateBroken
+            let candidateOrdinals = worker.candidateOrdinals
             let firstFound = worker.firstFound
             for expanded in worker.expanded {
                 let id = parentIDs[parentIndex]
@@ -167,14 +175,16 @@ private struct SearchRun: ~Copyable {
                 for _ in 0..<expanded.candidates {
                     defer { candidate += 1 }
                     // At the state limit no more states are stored, so the search stops at exactly that many.
-                    guard found == nil, firstFound[candidate], fingerprints.count < options.maxStates ?? .max else { continue }
+                    guard found == nil, firstFound[candidate], parents.count < options.maxStates ?? .max else { continue }
                     let fingerprint = candidateFingerprints[candidate]
                     if reducing { _ = nextLevel.insert(fingerprint) }
                     let action = candidateActions[candidate]
                     statistics.coverage[action < 0 ? lossCoverage : Int(action)].newStates += 1
-                    let child = UInt32(fingerprints.count)
-                    fingerprints.append(fingerprint)
+                    let child = UInt32(parents.count)
                     parents.append(id)
+                    let ordinal = candidateOrdinals[candidate]
+                    ordinals.append(UInt16(min(ordinal, UInt32(UInt16.max))))
+                    if ordinal >= UInt32(UInt16.max) { largeOrdinals[child] = ordinal }
                     if broken[candidate] >= 0 {
                         found = (.invariant(system.ir.invariants[Int(broken[candidate])].name), child)
                     } else {
@@ -204,19 +214,20 @@ private struct SearchRun: ~Copyable {
     /// costs more than it saves (Ricart–Agrawala N=4: 8 % fewer states for several times the time).
     private func reductionPaysOff() -> Bool {
         guard options.adaptivePartialOrder, let por = statistics.partialOrder,
-              fingerprints.count >= SearchOptions.adaptiveMinimumStates else { return true }
+              parents.count >= SearchOptions.adaptiveMinimumStates else { return true }
         let considered = statistics.transitions + por.prunedTransitions
         return Double(por.prunedTransitions) >= SearchOptions.adaptiveMinimumPruning * Double(max(considered, 1))
     }
 
-    private mutating func record(fingerprint: UInt64, words: UnsafePointer<UInt64>, parent: UInt32) {
+    /// Stores the initial state (state 0, with no parent).
+    private mutating func record(fingerprint: UInt64, words: UnsafePointer<UInt64>) {
         _ = seen.insert(fingerprint, words: options.exactStates ? words : nil)
-        fingerprints.append(fingerprint)
-        parents.append(parent)
+        parents.append(.max)
+        ordinals.append(0)
     }
 
     private mutating func limitReached() -> String? {
-        statistics.states = fingerprints.count
+        statistics.states = parents.count
         if let maxStates = options.maxStates, statistics.states >= maxStates {
             return "state limit reached (\(maxStates) states)"
         }
@@ -239,28 +250,53 @@ private struct SearchRun: ~Copyable {
         return nil
     }
 
-    /// Bytes of the visited table, fingerprints and parent links, per stored state.
+    /// Bytes of the visited table, parent links and successor positions, per stored state.
     private func bytesPerState() -> Double {
-        let bytes = seen.byteCount + fingerprints.count * MemoryLayout<UInt64>.stride + parents.count * MemoryLayout<UInt32>.stride
-        return Double(bytes) / Double(max(fingerprints.count, 1))
+        let bytes = seen.byteCount + parents.count * MemoryLayout<UInt32>.stride + ordinals.count * MemoryLayout<UInt16>.stride
+        return Double(bytes) / Double(max(parents.count, 1))
     }
 
     private mutating func finish(_ verdict: Verdict) -> CheckResult {
-        statistics.states = fingerprints.count
+        statistics.states = parents.count
         statistics.seconds = Date().timeIntervalSince(start)
         statistics.bytesPerState = bytesPerState()
         statistics.peakMemoryBytes = ResidentMemory.peak() ?? 0
         return CheckResult(verdict: verdict, statistics: statistics)
     }
 
+    /// The fingerprints of the states from the initial one to `state`, found by re-executing:
+    /// from each state on the path (in the canonical form the search expanded), the successor
+    /// at the stored position of the next.
     private func path(to state: UInt32) -> [UInt64] {
-        var chain: [UInt64] = []
+        var chain: [UInt32] = []
         var current = state
         while current != .max {
-            chain.append(fingerprints[Int(current)])
+            chain.append(current)
             current = parents[Int(current)]
         }
-        return chain.reversed()
+        let replay = system.makeMachine()
+        let fingerprinter = StateFingerprinter(system: system, symmetry: options.symmetry)
+        var unpacked = system.initialState
+        var path = [fingerprinter.fingerprint(unpacked)]
+        var packed = Array(UnsafeBufferPointer(start: fingerprinter.words, count: words))
+        for (step, id) in chain.reversed().enumerated().dropFirst() {
+            let target = largeOrdinals[id].map(Int.init) ?? Int(ordinals[Int(id)])
+            packed.withUnsafeBufferPointer { words in
+                unpacked.withUnsafeMutableBufferPointer { system.packer.unpack(words.baseAddress!, into: $0.baseAddress!) }
+            }
+            var position = 0
+            unpacked.withUnsafeBufferPointer { source in
+                _ = system.forEachSuccessor(of: source.baseAddress!, machine: replay) { _ in
+                    if position == target {
+                        path.append(fingerprinter.fingerprint(replay.state))
+                        packed = Array(UnsafeBufferPointer(start: fingerprinter.words, count: words))
+                    }
+                    position += 1
+                }
+            }
+            precondition(path.count == step + 1, "trace reconstruction lost the path: the successor relation is not deterministic")
+        }
+        return path
     }
 
     private func violation(_ kind: Violation.Kind, at state: UInt32) -> Violation {

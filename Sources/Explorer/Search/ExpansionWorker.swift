@@ -49,6 +49,9 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     private(set) var candidateWords: [UInt64] = []
     private(set) var candidateActions: [Int32] = []
     private(set) var candidateBroken: [Int32] = []
+    /// Per candidate: its position among its parent's successors (the order `forEachSuccessor`
+    /// gives them in), from which a trace is rebuilt.
+    private(set) var candidateOrdinals: [UInt32] = []
     /// Per candidate: whether it is the first visit of its state (set by the visited set's insert).
     private(set) var firstFound: UnsafeMutablePointer<Bool>
     private var firstFoundCapacity = 0
@@ -134,6 +137,7 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         candidateWords.removeAll(keepingCapacity: true)
         candidateActions.removeAll(keepingCapacity: true)
         candidateBroken.removeAll(keepingCapacity: true)
+        candidateOrdinals.removeAll(keepingCapacity: true)
         batchFingerprints.removeAll()
         self.visited = visited
         defer {
@@ -150,7 +154,7 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
                 expansion = expandReduced(reduction, order: order, position: position, into: &record)
             } else {
                 expansion = system.forEachSuccessor(of: unpacked, machine: machine) { instance in
-                    append(machine.state, action: instance.action)
+                    append(machine.state, action: instance.action, ordinal: record.successors)
                     record.successors += 1
                 }
                 record.overflows = expansion.overflows
@@ -167,21 +171,22 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         }
     }
 
-    /// Fingerprints a successor and adds it to the batch.
-    private func append(_ state: UnsafePointer<Int>, action: Int) {
-        add(fingerprinter.fingerprint(state), words: fingerprinter.words, action: action)
+    /// Fingerprints a successor (the `ordinal`-th of its parent) and adds it to the batch.
+    private func append(_ state: UnsafePointer<Int>, action: Int, ordinal: Int) {
+        add(fingerprinter.fingerprint(state), words: fingerprinter.words, action: action, ordinal: ordinal)
     }
 
     /// Adds a fingerprinted successor to the batch: as a candidate unless it was visited before
     /// the chunk began or is already a candidate of this batch (an earlier one in frontier
     /// order, so this one cannot be the state's first visit).
-    private func add(_ fingerprint: UInt64, words: UnsafePointer<UInt64>, action: Int) {
+    private func add(_ fingerprint: UInt64, words: UnsafePointer<UInt64>, action: Int, ordinal: Int) {
         actions.append(Int32(action))
         let exactWords = exact ? words : nil
         guard visited?.contains(fingerprint, words: exactWords) != true,
               batchFingerprints.insert(fingerprint, words: exactWords) else { return }
         candidateFingerprints.append(fingerprint)
         candidateActions.append(Int32(action))
+        candidateOrdinals.append(UInt32(ordinal))
         candidateWords.append(contentsOf: UnsafeBufferPointer(start: words, count: wordCount))
     }
 
@@ -268,7 +273,8 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
             if !record.provisoExpanded {
                 keptWords.withUnsafeBufferPointer { words in
                     for (kept, index) in keptIndices.enumerated() {
-                        add(keptFingerprints[kept], words: words.baseAddress! + kept * wordCount, action: Int(pendingActions[index]))
+                        add(keptFingerprints[kept], words: words.baseAddress! + kept * wordCount,
+                            action: Int(pendingActions[index]), ordinal: index)
                     }
                 }
                 record.reduced = true
@@ -279,7 +285,9 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
             }
         }
         pendingStates.withUnsafeBufferPointer { states in
-            for index in 0..<count { append(states.baseAddress! + index * slots, action: Int(pendingActions[index])) }
+            for index in 0..<count {
+                append(states.baseAddress! + index * slots, action: Int(pendingActions[index]), ordinal: index)
+            }
         }
         record.successors = count
         return expansion

@@ -11,7 +11,7 @@ public struct SearchStatistics: Sendable, Equatable, Codable {
     /// Depth of the deepest BFS level reached (the diameter when the search completes).
     public var depth = 0
     public var seconds = 0.0
-    /// Bytes of the visited-state table, fingerprints and parent links per stored state (the frontier not included).
+    /// Bytes of the visited-state table, parent links and successor positions per stored state (the frontier not included).
     public var bytesPerState = 0.0
     /// Peak resident memory of the process in bytes, where the platform reports it.
     public var peakMemoryBytes = 0
