@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Traces
 
 /// Every exit code of `kripke check`, end to end: 0 holds, 1 violated, 2 error, 3 incomplete.
 @Suite struct ExitCodeTests {
@@ -89,6 +90,21 @@ import Testing
                                                                "--max-memory", "1", "--no-por", "--quiet"])
         #expect(output.status == 3)
         #expect(output.stdout.contains("memory limit reached (1 MiB resident)"))
+    }
+
+    /// Without --max-memory the run still has a memory limit: what the machine has free at the
+    /// start (so a run too big for it ends incomplete instead of swapping).
+    @Test func memoryLimitDefaultsToTheFreeMemory() throws {
+        let output = try CommandRunner.run(["check", "token-ring", "--json", "--quiet"])
+        #expect(output.status == 0)
+        let result = try JSONValue.parse(output.stdout)
+        guard case .number(let limit)? = result["options"]?["maxMemoryBytes"] else {
+            Issue.record("no default memory limit in \(output.stdout.prefix(300))")
+            return
+        }
+        #expect(limit > 64 * 1_048_576)
+        let chosen = try JSONValue.parse(try CommandRunner.run(["check", "token-ring", "--json", "--quiet", "--max-memory", "512"]).stdout)
+        #expect(chosen["options"]?["maxMemoryBytes"] == .number(512 * 1_048_576))
     }
 
     @Test func networkCapacityReachedExitsThree() throws {

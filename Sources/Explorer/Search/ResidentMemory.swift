@@ -1,16 +1,29 @@
 import Foundation
 
-/// The process's resident memory, read from `/proc/self` on Linux (nil where unavailable).
+/// The process's resident memory, read from `/proc/self` on Linux (nil where unavailable), and
+/// the memory a search may grow into before the machine would swap.
 ///
 /// ```swift
 /// if let bytes = ResidentMemory.current() { print(bytes / 1_048_576, "MiB") }
+/// let limit = ResidentMemory.defaultLimit()   // 85 % of what is free now, plus what we hold
 /// ```
-enum ResidentMemory {
+public enum ResidentMemory {
     static func current() -> Int? { statusField("VmRSS:") }
     static func peak() -> Int? { statusField("VmHWM:") }
 
-    private static func statusField(_ name: String) -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    /// The resident size at which a search should stop rather than push the machine into swap:
+    /// what the process holds now plus 85 % of the memory the kernel reports available
+    /// (`MemAvailable`; the physical memory where that is not known). The margin covers what
+    /// grows between two checks of the limit (a frontier array doubling).
+    public static func defaultLimit() -> Int {
+        let available = field("MemAvailable:", in: "/proc/meminfo") ?? Int(ProcessInfo.processInfo.physicalMemory)
+        return (current() ?? 0) + available / 100 * 85
+    }
+
+    private static func statusField(_ name: String) -> Int? { field(name, in: "/proc/self/status") }
+
+    private static func field(_ name: String, in file: String) -> Int? {
+        guard let status = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix(name) {
             let digits = line.dropFirst(name.count).trimmingCharacters(in: .whitespaces).split(separator: " ").first
             return digits.flatMap { Int($0) }.map { $0 * 1024 }

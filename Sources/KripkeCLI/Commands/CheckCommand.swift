@@ -61,7 +61,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("max-seconds"), parsing: .unconditional, help: "Stop (incomplete, exit 3) after this many seconds.")
     var maxSeconds: Double?
 
-    @Option(name: .customLong("max-memory"), parsing: .unconditional, help: "Stop (incomplete, exit 3) when resident memory exceeds this many MiB.")
+    @Option(name: .customLong("max-memory"), parsing: .unconditional, help: ArgumentHelp(
+        "Stop (incomplete, exit 3) when resident memory exceeds this many MiB.",
+        discussion: "By default: 85 % of the memory available when the run starts, so a run too big for the machine "
+            + "ends with its statistics instead of swapping."))
     var maxMemory: Int?
 
     @Option(name: .customLong("trace-out"), help: "Write the counterexample, if any, to this file as ITF JSON.")
@@ -141,7 +144,7 @@ struct CheckCommand: ParsableCommand {
         options.workers = workers ?? min(8, ProcessInfo.processInfo.activeProcessorCount)
         options.maxStates = maxStates
         options.maxSeconds = maxSeconds
-        options.maxMemoryBytes = maxMemory.map { $0 * 1_048_576 }
+        options.maxMemoryBytes = maxMemory.map { $0 * 1_048_576 } ?? ResidentMemory.defaultLimit()
         if !quiet { options.progress = ProgressPrinter.print }
         let stop = StopSignals.cancellation()
         options.shouldStop = { stop.isCancelled }
