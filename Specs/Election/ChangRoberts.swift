@@ -15,7 +15,8 @@ import Kripke
 /// *decreasing* along the ring, the id k travels until it meets a larger one, N(N+1)/2
 /// ELECTION messages in total — the worst case.
 ///
-/// **Parameters**: `N` processes (default 4); `ORDER` — 0 for ids increasing along the ring
+/// **Parameters**: `N` processes (default 4, up to 12: about 5× the states per process added,
+/// 247,693 at N=9); `ORDER` — 0 for ids increasing along the ring
 /// (`p_k` has id k), 1 for ids decreasing (`p_k` has id N−1−k, the worst case; default).
 ///
 /// **Properties**: *unique leader*; *agreement at end* — once no process can start and no
@@ -36,7 +37,7 @@ public enum ChangRoberts {
     enum Variant { case correct, forwardSmaller }
 
     static let parameters = [
-        ParameterDecl(name: "N", defaultValue: 4, range: 2...6, summary: "number of processes on the ring"),
+        ParameterDecl(name: "N", defaultValue: 4, range: 2...12, summary: "number of processes on the ring"),
         ParameterDecl(name: "ORDER", defaultValue: 1, range: 0...1,
                       summary: "ids along the ring: 0 increasing (best case), 1 decreasing (worst case)"),
     ]
