@@ -13,11 +13,20 @@ public enum ResidentMemory {
 
     /// The resident size at which a search should stop rather than push the machine into swap:
     /// what the process holds now plus 85 % of the memory the kernel reports available
-    /// (`MemAvailable`; the physical memory where that is not known). The margin covers what
-    /// grows between two checks of the limit (a frontier array doubling).
+    /// (`MemAvailable`; the physical memory where that is not known), or of what is left under
+    /// the container's cgroup limit when that is lower. The margin covers what grows between
+    /// two checks of the limit (a frontier array doubling).
     public static func defaultLimit() -> Int {
-        let available = field("MemAvailable:", in: "/proc/meminfo") ?? Int(ProcessInfo.processInfo.physicalMemory)
+        var available = field("MemAvailable:", in: "/proc/meminfo") ?? Int(ProcessInfo.processInfo.physicalMemory)
+        if let limit = number(in: "/sys/fs/cgroup/memory.max"), let used = number(in: "/sys/fs/cgroup/memory.current") {
+            available = min(available, max(limit - used, 0))
+        }
         return (current() ?? 0) + available / 100 * 85
+    }
+
+    /// A file holding one number (cgroup v2's `memory.max` holds "max" when there is no limit).
+    private static func number(in file: String) -> Int? {
+        (try? String(contentsOfFile: file, encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 
     private static func statusField(_ name: String) -> Int? { field(name, in: "/proc/self/status") }
