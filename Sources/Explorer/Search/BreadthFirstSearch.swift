@@ -2,8 +2,8 @@ import Foundation
 import Kripke
 
 /// Exhaustive breadth-first search over packed states (TLC/Stateright style): visited states are
-/// 64-bit fingerprints with a parent link and which successor of its parent each state is; the frontier holds packed words level by level;
-/// invariants are checked when a state is first reached, so the first violation found lies at
+/// 64-bit fingerprints, each with a parent link and its position among the parent's successors;
+/// the frontier holds packed words level by level; invariants are checked when a state is first reached, so the first violation found lies at
 /// the smallest depth and its trace, rebuilt by re-executing actions, is a shortest counterexample.
 ///
 /// ```swift
