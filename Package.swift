@@ -9,7 +9,11 @@ import PackageDescription
 /// - `Traces`    — trace printing, ITF JSON, message-sequence charts (depends on Kripke)
 /// - `CZ3`/`SMT` — the Z3 C API, with libz3 loaded by `dlopen` when the first SMT context is
 ///   created (not linked: the explorer runs without Z3), and its safe Swift wrapper
-/// - `Symbolic`  — BMC and k-induction over Z3 (depends on Kripke, SMT; on Explorer for replay)
+/// - `Symbolic`  — BMC and k-induction over Z3 (depends on Kripke, SMT; replays its answers on a
+///   `ConcreteSemantics` its caller supplies)
+/// - `Verification` — runs an engine on a spec and returns the one `Outcome` (depends on Explorer,
+///   Symbolic; gives Symbolic the explorer's semantics)
+/// - `Reports`   — renders an `Outcome` as text, JSON, JUnit XML and SARIF (depends on Kripke, Traces)
 /// - `Specs`     — the spec library (directory `Specs/`)
 /// - `KripkeCLI` — the `kripke` commands; `kripke` is the executable
 /// `KRIPKE_STRICT=1` (set by scripts/test, so in CI) reports spec lines that are slow to type check.
@@ -25,6 +29,8 @@ let package = Package(
         .library(name: "Traces", targets: ["Traces"]),
         .library(name: "SMT", targets: ["SMT"]),
         .library(name: "Symbolic", targets: ["Symbolic"]),
+        .library(name: "Verification", targets: ["Verification"]),
+        .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Specs", targets: ["Specs"]),
         .library(name: "KripkeCLI", targets: ["KripkeCLI"]),
         .executable(name: "kripke", targets: ["kripke"]),
@@ -39,8 +45,9 @@ let package = Package(
         .target(name: "Kripke"),
         .target(name: "Explorer", dependencies: ["Kripke"]),
         .target(name: "Traces", dependencies: ["Kripke"]),
-        // Explorer only to replay counterexamples before they are shown.
-        .target(name: "Symbolic", dependencies: ["Kripke", "SMT", "Explorer"]),
+        .target(name: "Symbolic", dependencies: ["Kripke", "SMT"]),
+        .target(name: "Verification", dependencies: ["Kripke", "Explorer", "Symbolic"]),
+        .target(name: "Reports", dependencies: ["Kripke", "Traces"]),
         .target(
             name: "Specs",
             dependencies: ["Kripke"],
@@ -50,7 +57,7 @@ let package = Package(
         .target(
             name: "KripkeCLI",
             dependencies: [
-                "Kripke", "Explorer", "Traces", "Symbolic", "SMT",
+                "Kripke", "Explorer", "Traces", "Symbolic", "SMT", "Verification", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,7 +70,8 @@ let package = Package(
         .testTarget(name: "KripkeTests", dependencies: ["Kripke"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Kripke", "KripkeTestSupport"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "Explorer", "Kripke"]),
-        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "Explorer", "Specs", "Kripke", "SMT", "KripkeTestSupport"]),
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "Verification", "Explorer", "Specs", "Kripke", "SMT", "KripkeTestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Verification", "Explorer", "Symbolic", "Specs", "Traces", "Kripke"]),
         .testTarget(name: "SpecsTests", dependencies: ["Specs", "Explorer", "Traces", "Kripke"]),
         .testTarget(name: "KripkeCLITests", dependencies: ["kripke", "kripke-fixtures", "Traces"]),
     ],

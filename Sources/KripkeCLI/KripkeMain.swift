@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 
 /// Runs the `kripke` command line and exits with Kripke's exit codes: usage errors exit 2
 /// (ArgumentParser's default would be 64), help and version exit 0.

@@ -39,6 +39,26 @@ import Testing
         #expect(((json["stats"] as? [String: Any])?["states"] as? Int ?? 0) > 0)
     }
 
+    /// An interrupted run still writes every report it was asked for, saying *incomplete* and why,
+    /// so a CI job killed by its timeout shows that rather than an old report or nothing.
+    @Test func interruptedCheckWritesEveryReport() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kripke-int-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let junit = directory.appendingPathComponent("k.xml").path, sarif = directory.appendingPathComponent("k.sarif").path
+        let (status, json) = try interrupted(["check", "counter-grid", "--param", "N=8", "--param", "K=15", "--no-por", "--quiet",
+                                              "--junit", junit, "--sarif", sarif], signal: SIGINT, after: 1.5)
+        #expect(status == 3)
+        #expect(json["reason"] as? String == "interrupted")
+        let xml = try String(contentsOfFile: junit, encoding: .utf8)
+        #expect(xml.contains("<error type=\"incomplete\" message=\"incomplete: interrupted\"/>"))
+        #expect(!xml.contains("<skipped"))
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sarif))) as? [String: Any]
+        let results = ((report?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        #expect(results.map { $0["ruleId"] as? String } == ["kripke/incomplete"])
+        #expect(((results.first?["message"] as? [String: Any])?["text"] as? String)?.hasSuffix("is incomplete: interrupted") == true)
+    }
+
     @Test func bmcEndsIncompleteWithTheDepthChecked() throws {
         let (status, json) = try interrupted(["bmc", "paxos", "--depth", "40", "--quiet"], signal: SIGINT, after: 3)
         #expect(status == 3)

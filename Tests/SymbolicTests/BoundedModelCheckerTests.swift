@@ -2,6 +2,7 @@ import Explorer
 import Kripke
 import Specs
 import Symbolic
+import Verification
 import Testing
 
 /// BMC against the explorer on the spec library: the same verdicts, counterexamples of the

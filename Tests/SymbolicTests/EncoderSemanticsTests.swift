@@ -1,6 +1,7 @@
 import Explorer
 import Kripke
 import Symbolic
+import Verification
 import Testing
 
 /// The encoder's reading of statements and expressions, pinned on tiny specs where the explorer

@@ -1,6 +1,7 @@
 import Kripke
 import Specs
 import Symbolic
+import Verification
 import Testing
 
 /// k-induction verdicts: a bounded counter is proved, the tie bug is violated (by the base case,

@@ -1,6 +1,7 @@
 import Kripke
 import Specs
 import Symbolic
+import Verification
 import Testing
 
 /// `kripke prove paxos`: agreement and validity of single-decree Paxos, with the helper lemmas of

@@ -1,4 +1,5 @@
 import Symbolic
+import Verification
 import Testing
 
 /// Quorum overlap: Z3 proves W + R > N ⇒ every write quorum meets every read quorum, for concrete

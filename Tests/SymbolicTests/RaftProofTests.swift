@@ -1,6 +1,7 @@
 import Kripke
 import Specs
 import Symbolic
+import Verification
 import Testing
 
 /// The shipped inductive invariant of Raft's election safety (`RaftElection.lemmas`): one leader

@@ -2,6 +2,7 @@ import Explorer
 import Kripke
 import KripkeTestSupport
 import Symbolic
+import Verification
 import Testing
 
 /// The test that finds an unsound BMC step order: on random specs (the generator the explorer's

@@ -1,5 +1,6 @@
 import Kripke
 import Symbolic
+import Verification
 import Testing
 
 /// The checks every shipped inductive invariant gets: proved at k = 0 with every consecution

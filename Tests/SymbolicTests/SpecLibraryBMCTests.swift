@@ -2,6 +2,7 @@ import Explorer
 import Kripke
 import Specs
 import Symbolic
+import Verification
 import Testing
 
 /// BMC on the library. Buggy specs with small counterexamples, one per network flavour (FIFO

@@ -1,5 +1,6 @@
 import Kripke
 import Symbolic
+import Verification
 import Testing
 
 /// Partial-order reduction in BMC: steps of different processes on their own variables commute,

@@ -136,43 +136,46 @@ public final class SpecBuilder {
 
     /// A local step of every process of `role`.
     public func action(_ name: String, for role: Role, file: String = #fileID, line: Int = #line,
-                       @StepBuilder _ body: (Term<ProcessID>) -> [Stmt]) {
+                       path: String = #filePath, @StepBuilder _ body: (Term<ProcessID>) -> [Stmt]) {
         let process = context.freshBinding()
         actions.append(ActionDecl(name: name, role: role.id, process: process, parameters: [], trigger: .local,
-                                  body: body(Term(.binding(process))), location: SourceLocation(file: file, line: line)))
+                                  body: body(Term(.binding(process))),
+                                  location: SourceLocation(file: file, line: line, path: path)))
     }
 
     /// A local step of every process of `role` that also chooses a value from `choices`.
     public func action(_ name: String, for role: Role, choosing choices: ClosedRange<Int>,
-                       file: String = #fileID, line: Int = #line,
+                       file: String = #fileID, line: Int = #line, path: String = #filePath,
                        @StepBuilder _ body: (Term<ProcessID>, Term<Int>) -> [Stmt]) {
         let process = context.freshBinding()
         let choice = context.freshBinding()
         let parameters = [(choice, IterationDomain.range(choices.lowerBound, choices.upperBound))]
         let statements = body(Term(.binding(process)), Term(.binding(choice)))
         actions.append(ActionDecl(name: name, role: role.id, process: process, parameters: parameters,
-                                  trigger: .local, body: statements, location: SourceLocation(file: file, line: line)))
+                                  trigger: .local, body: statements,
+                                  location: SourceLocation(file: file, line: line, path: path)))
     }
 
     /// The handler run when a message of `kind` is delivered to a process of `role`.
     /// A `Require` that fails leaves the message in the network for later.
     public func on(_ kind: MessageKind, at role: Role, file: String = #fileID, line: Int = #line,
-                   @StepBuilder _ body: (Delivery) -> [Stmt]) {
+                   path: String = #filePath, @StepBuilder _ body: (Delivery) -> [Stmt]) {
         let receiver = context.freshBinding()
         let sender = context.freshBinding()
         let delivery = Delivery(kind: kind, sender: Term(.binding(sender)), receiver: Term(.binding(receiver)),
                                 depth: context.filterDepth)
         actions.append(ActionDecl(name: "receive \(kind.name)", role: role.id, process: receiver, parameters: [],
                                   trigger: .message(kind.id, sender: sender), body: body(delivery),
-                                  location: SourceLocation(file: file, line: line)))
+                                  location: SourceLocation(file: file, line: line, path: path)))
     }
 
     // MARK: Properties
 
     /// A named invariant: `condition` must hold in every reachable state.
-    public func invariant(_ name: String, _ condition: Term<Bool>, file: String = #fileID, line: Int = #line) {
+    public func invariant(_ name: String, _ condition: Term<Bool>, file: String = #fileID, line: Int = #line,
+                      path: String = #filePath) {
         invariants.append(InvariantDecl(name: name, condition: condition.expr,
-                                        location: SourceLocation(file: file, line: line)))
+                                        location: SourceLocation(file: file, line: line, path: path)))
     }
 
     /// A named helper lemma: checked like an invariant by every engine, and assumed by `kripke prove`
@@ -181,9 +184,10 @@ public final class SpecBuilder {
     /// ```swift
     /// s.lemma("acks come from replicas that stored version 1", acks <= Count(replicas) { r in version[r] == 1 })
     /// ```
-    public func lemma(_ name: String, _ condition: Term<Bool>, file: String = #fileID, line: Int = #line) {
+    public func lemma(_ name: String, _ condition: Term<Bool>, file: String = #fileID, line: Int = #line,
+                      path: String = #filePath) {
         invariants.append(InvariantDecl(name: name, condition: condition.expr,
-                                        location: SourceLocation(file: file, line: line), isLemma: true))
+                                        location: SourceLocation(file: file, line: line, path: path), isLemma: true))
     }
 
     /// States where no step is enabled but the run has ended normally (not a deadlock).
@@ -208,10 +212,11 @@ public final class SpecBuilder {
     /// let crashed = s.crashes(procs, upTo: 1)
     /// s.invariant("live agree", ForAll(procs) { i in (!crashed[i]).implies(leader[i] == max) })
     /// ```
-    public func crashes(_ role: Role, upTo maxCrashes: Int, file: String = #fileID, line: Int = #line) -> StateArray<Bool> {
+    public func crashes(_ role: Role, upTo maxCrashes: Int, file: String = #fileID, line: Int = #line,
+                        path: String = #filePath) -> StateArray<Bool> {
         let crashed = variable("crashed", per: role, in: .bool, initial: false, file: file, line: line)
         crashVariables[role.id] = crashed.id
-        action("crash", for: role, file: file, line: line) { i in
+        action("crash", for: role, file: file, line: line, path: path) { i in
             Require(Count(role) { j in crashed[j] } < .constant(maxCrashes), file: file, line: line)
             Require(!crashed[i], file: file, line: line)
             crashed[i] <- true

@@ -21,10 +21,14 @@ public struct SpecDefinition: Sendable {
     public let summary: String
     public let parameters: [ParameterDecl]
     public let expectation: Expectation
+    /// Where the definition is written (reports point there for results that concern the whole spec).
+    public let location: SourceLocation
     private let body: @Sendable (SpecBuilder) -> Void
 
     public init(name: String, summary: String, parameters: [ParameterDecl], expectation: Expectation,
+                file: String = #fileID, line: Int = #line, path: String = #filePath,
                 body: @escaping @Sendable (SpecBuilder) -> Void) {
+        self.location = SourceLocation(file: file, line: line, path: path)
         self.name = name
         self.summary = summary
         self.parameters = parameters
@@ -63,7 +67,8 @@ public struct SpecDefinition: Sendable {
         let context = BuildContext()
         let builder = SpecBuilder(parameters: values, context: context)
         BuildContext.$current.withValue(context) { body(builder) }
-        let ir = builder.makeIR(name: name)
+        var ir = builder.makeIR(name: name)
+        ir.location = location
         let problems = context.problems + Validator(ir).problems()
         if !problems.isEmpty { throw SpecError(spec: name, problems: problems) }
         return ir

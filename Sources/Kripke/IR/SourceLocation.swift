@@ -5,12 +5,16 @@
 /// print(here)   // "Specs/RicartAgrawala.swift:42"
 /// ```
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    /// The Swift `#fileID` (`Module/File.swift`): short, for messages.
     public let file: String
     public let line: Int
+    /// The full path (`#filePath`) where it is known: reports that link to the source use it.
+    public let path: String?
 
-    public init(file: String, line: Int) {
+    public init(file: String, line: Int, path: String? = nil) {
         self.file = file
         self.line = line
+        self.path = path
     }
 
     public var description: String { "\(file):\(line)" }

@@ -19,6 +19,8 @@ public struct SpecIR: Sendable {
     public var validEndState: Expr?
     /// Number of binding slots used by all expressions (bindings are numbered 0..<bindingCount).
     public var bindingCount: Int
+    /// Where the spec is defined (its `SpecDefinition`), when it was built from one.
+    public var location: SourceLocation?
 
     public init(name: String, parameters: [String: Int], roles: [RoleDecl], variables: [VariableDecl],
                 messages: [MessageDecl], network: NetworkDecl, actions: [ActionDecl],

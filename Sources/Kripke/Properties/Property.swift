@@ -51,14 +51,14 @@ public func Agreement(_ role: Role, decided: (Term<ProcessID>) -> Term<Bool>,
 
 extension SpecBuilder {
     /// Adds a property template (or any `Property`) as an invariant of the spec.
-    public func check(_ property: Property, file: String = #fileID, line: Int = #line) {
-        invariant(property.name, property.condition, file: file, line: line)
+    public func check(_ property: Property, file: String = #fileID, line: Int = #line, path: String = #filePath) {
+        invariant(property.name, property.condition, file: file, line: line, path: path)
     }
 
     /// Adds a property template (or any `Property`) as a helper lemma, e.g.
     /// `s.lemma(Property("one token", Count(procs) { i in hasToken[i] } <= 1))`.
-    public func lemma(_ property: Property, file: String = #fileID, line: Int = #line) {
-        lemma(property.name, property.condition, file: file, line: line)
+    public func lemma(_ property: Property, file: String = #fileID, line: Int = #line, path: String = #filePath) {
+        lemma(property.name, property.condition, file: file, line: line, path: path)
     }
 
     /// Rejects a combination of parameter values that the spec does not support, e.g. `W > N`.

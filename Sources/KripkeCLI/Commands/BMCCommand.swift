@@ -3,7 +3,7 @@ import Foundation
 import Kripke
 import SMT
 import Symbolic
-import Traces
+import Verification
 
 /// `kripke bmc <spec> --depth K`: bounded model checking with Z3. Every counterexample is
 /// replayed on the explorer before it is printed.
@@ -24,12 +24,10 @@ struct BMCCommand: ParsableCommand {
 
     @OptionGroup var selection: SpecSelection
 
+    @OptionGroup var output: OutputOptions
+
     @Option(name: .long, help: "The largest number of steps of the runs checked.")
     var depth: Int
-
-
-    @Flag(name: .long, help: "Print the result as one JSON object on stdout.")
-    var json = false
 
     @Flag(name: .long, help: "A bounded check is what is asked for: exit 0 (not 3) when no violation is found.")
     var bounded = false
@@ -43,30 +41,20 @@ struct BMCCommand: ParsableCommand {
     @Flag(name: .customLong("no-deadlock"), help: "Do not report states without enabled steps as deadlocks.")
     var noDeadlock = false
 
-    @Option(name: .customLong("trace-out"), help: "Write the counterexample, if any, to this file as ITF JSON.")
-    var traceOut: String?
-
-    @Flag(name: .long, help: "No progress messages on stderr.")
-    var quiet = false
-
     func validate() throws {
         if depth < 0 { throw ValidationError("--depth must be at least 0") }
         try OptionLimits.validateSeconds(maxSeconds)
     }
 
     func run() throws {
-        let report = ResultReport(json: json)
+        let report = ResultReport(output)
         let ir = try selection.instantiate(reporting: report)
-        do {
-            if let traceOut { try OutputFile.check(traceOut) }
-        } catch {
-            throw report.error(error, spec: selection.spec)
-        }
+        do { try output.checkWritable() } catch { throw report.error(error, spec: selection.spec) }
         var checker = BoundedModelChecker(ir, checkDeadlock: !noDeadlock)
         checker.maxSeconds = maxSeconds
         checker.cancellation = StopSignals.cancellation()
         checker.partialOrderReduction = !noPOR
-        if !quiet {
+        if !output.quiet {
             checker.progress = { statistics in
                 let line = String(format: "… depth %d checked, %.2f s\n", statistics.depth, statistics.secondsPerDepth.last ?? 0)
                 FileHandle.standardError.write(Data(line.utf8))
@@ -80,22 +68,8 @@ struct BMCCommand: ParsableCommand {
         } catch {
             throw report.error(error, spec: selection.spec)
         }
-        let options = BMCReport.Options(depth: depth, deadlock: !noDeadlock, bounded: bounded, maxSeconds: maxSeconds)
-        var warnings: [String] = []
-        if case .violated(let counterexample) = result.verdict, let traceOut {
-            let document = ITF.encode(counterexample.trace, description: "\(counterexample.description) violated")
-            do {
-                try OutputFile.write(document.rendered(), to: traceOut)
-            } catch {
-                warnings.append(String(describing: error))
-                FileHandle.standardError.write(Data("warning: \(error)\n".utf8))
-            }
-        }
-        if json {
-            print(ResultJSON.withWarnings(BMCReport.json(result, ir: ir, options: options), warnings).rendered())
-        } else {
-            print(BMCReport.text(result, ir: ir, options: options))
-        }
-        throw ExitCode(BMCReport.status(result, options: options).rawValue)
+        var outcome = Outcome(result, ir: ir, depth: depth, deadlock: !noDeadlock, maxSeconds: maxSeconds)
+        outcome.options.append(Statistic("bounded", .bool(bounded)))
+        throw report.finish(outcome, boundedIsEnough: bounded)
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Explorer
 import Foundation
 import Kripke
-import Traces
+import Verification
 
 /// `kripke check <spec>`: exhaustive breadth-first search with the explorer.
 ///
@@ -17,9 +17,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var selection: SpecSelection
 
-
-    @Flag(name: .long, help: "Print the result as one JSON object on stdout.")
-    var json = false
+    @OptionGroup var output: OutputOptions
 
     @Flag(name: .customLong("no-deadlock"), help: "Do not report states without enabled steps as deadlocks.")
     var noDeadlock = false
@@ -67,21 +65,6 @@ struct CheckCommand: ParsableCommand {
             + "ends with its statistics instead of swapping."))
     var maxMemory: Int?
 
-    @Option(name: .customLong("trace-out"), help: "Write the counterexample, if any, to this file as ITF JSON.")
-    var traceOut: String?
-
-    @Flag(name: .long, help: "No progress messages on stderr.")
-    var quiet = false
-
-    @Flag(name: .long, help: "Also draw the counterexample as a message-sequence chart.")
-    var msc = false
-
-    @Option(name: .long, help: "Also write the result as JUnit XML to this file (for CI test reports).")
-    var junit: String?
-
-    @Option(name: .long, help: "Also write the result as SARIF 2.1.0 to this file (for code-scanning dashboards).")
-    var sarif: String?
-
     func validate() throws {
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be at least 1") }
         try OptionLimits.validateSeconds(maxSeconds)
@@ -92,42 +75,16 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = ResultReport(json: json)
+        let report = ResultReport(output)
         let spec = try selection.instantiate(reporting: report)
         let ir = noLemmas ? spec.withoutLemmas : spec
-        do {   // a report that cannot be written is found before the search, not after it
-            for path in [traceOut, junit, sarif].compactMap({ $0 }) { try OutputFile.check(path) }
-        } catch {
-            throw report.error(error, spec: selection.spec)
-        }
+        do { try output.checkWritable() } catch { throw report.error(error, spec: selection.spec) }
         let options = searchOptions()
         do {
-            let result = try BreadthFirstSearch(ir, options: options).run()
-            // Each report is written even when another fails; failures are warnings, the verdict's exit code stays.
-            var warnings: [String] = []
-            func save(_ text: () -> String, to path: String?) {
-                guard let path else { return }
-                do { try OutputFile.write(text(), to: path) } catch { warnings.append(String(describing: error)) }
-            }
-            if case .violated(let violation) = result.verdict {
-                save({ ITF.encode(violation.trace, description: "\(violation.property) violated").rendered() }, to: traceOut)
-            }
-            save({ ResultJUnit.check(result, ir: ir, options: options) }, to: junit)
-            save({ ResultSARIF.check(result, ir: ir, options: options).rendered() }, to: sarif)
-            for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-            let status = report.checkResult(result, ir: ir, options: options, chart: msc, warnings: warnings)
-            throw ExitCode(status.rawValue)
+            throw report.finish(Outcome(try BreadthFirstSearch(ir, options: options).run(), ir: ir, options: options))
         } catch let fault as ModelFault {
-            // The reports say so too, so CI does not pick up an old one (a failed write only warns).
-            let reports: [(String?, () -> String)] = [(junit, { ResultJUnit.error(fault.description, ir: ir) }),
-                                                      (sarif, { ResultSARIF.error(fault.description, ir: ir).rendered() })]
-            for (path, text) in reports {
-                guard let path else { continue }
-                do { try OutputFile.write(text(), to: path) } catch {
-                    FileHandle.standardError.write(Data("warning: \(error)\n".utf8))
-                }
-            }
-            throw report.modelFault(fault, ir: ir)
+            // The reports say so too, so CI does not pick up an old one.
+            throw report.finish(.error(fault.description, command: "check", engine: "explorer", spec: ir, trace: fault.trace))
         } catch let error as SpecError {
             throw report.error(error, spec: selection.spec)
         }
@@ -145,7 +102,7 @@ struct CheckCommand: ParsableCommand {
         options.maxStates = maxStates
         options.maxSeconds = maxSeconds
         options.maxMemoryBytes = maxMemory.map { $0 * 1_048_576 } ?? ResidentMemory.defaultLimit()
-        if !quiet { options.progress = ProgressPrinter.print }
+        if !output.quiet { options.progress = ProgressPrinter.print }
         let stop = StopSignals.cancellation()
         options.shouldStop = { stop.isCancelled }
         return options

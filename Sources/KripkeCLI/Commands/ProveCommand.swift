@@ -3,6 +3,7 @@ import Foundation
 import Kripke
 import SMT
 import Symbolic
+import Verification
 
 /// `kripke prove <spec>`: k-induction with Z3 over the spec's invariants.
 ///
@@ -23,12 +24,10 @@ struct ProveCommand: ParsableCommand {
 
     @OptionGroup var selection: SpecSelection
 
+    @OptionGroup var output: OutputOptions
+
     @Option(name: .customLong("max-k"), help: "The largest k tried for the inductive step.")
     var maxK = 8
-
-
-    @Flag(name: .long, help: "Print the result as one JSON object on stdout.")
-    var json = false
 
     @Flag(name: .long, help: ArgumentHelp(
         "List the proof obligations (initiation, consecution per k), which were discharged and the lemmas each needed.",
@@ -47,12 +46,13 @@ struct ProveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = ResultReport(json: json)
+        let report = ResultReport(output)
         let ir = try selection.instantiate(reporting: report)
         guard !ir.invariants.isEmpty else {   // "proved" would be vacuous
             throw report.error(CLIError("no invariants to prove: '\(ir.name)' declares none (check and bmc still "
                                         + "look for deadlocks)"), spec: selection.spec)
         }
+        do { try output.checkWritable() } catch { throw report.error(error, spec: selection.spec) }
         let result: KInduction.Result
         do {
             var prover = KInduction(ir)
@@ -64,13 +64,11 @@ struct ProveCommand: ParsableCommand {
         } catch {
             throw report.error(error, spec: selection.spec)
         }
-        let hints = explain ? try CandidateLemmas(result, ir: ir) : nil
-        print(json ? ProveReport.json(result, ir: ir, maxK: maxK, hints: hints).rendered()
-                   : ProveReport.text(result, ir: ir, explain: explain, hints: hints))
-        switch result.verdict {
-        case .proved: throw ExitCode(ExitStatus.holds.rawValue)
-        case .violated: throw ExitCode(ExitStatus.violated.rawValue)
-        case .notInductive, .networkFull, .stopped: throw ExitCode(ExitStatus.incomplete.rawValue)
+        var outcome = Outcome(result, ir: ir, maxK: maxK, explain: explain)
+        if explain, let hints = try CandidateLemmas(result, ir: ir) {
+            outcome.notes += hints.text
+            outcome.extensions.append(Statistic("candidateLemmas", hints.statistic))
         }
+        throw report.finish(outcome)
     }
 }

@@ -37,7 +37,9 @@ struct TraceCommand: ParsableCommand {
             }
             switch try TraceReplay(ir).replay(trace) {
             case .replays:
-                print("replays: \(trace.length) steps of \(trace.spec)\(ResultText.parameterText(trace.parameters)), each enabled where it is taken")
+                let parameters = trace.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                let instance = trace.spec + (parameters.isEmpty ? "" : " (\(parameters.joined(separator: ", ")))")
+                print("replays: \(trace.length) steps of \(instance), each enabled where it is taken")
             case .mismatch(let step, let reason):
                 print(step == 0 ? "does not replay: \(reason)" : "does not replay at step \(step) (\(trace.steps[step - 1])): \(reason)")
                 throw ExitCode(ExitStatus.violated.rawValue)

@@ -1,58 +1,83 @@
 import ArgumentParser
-import Explorer
 import Foundation
 import Kripke
+import Reports
 import Traces
 
-/// Prints the outcome of a command, as text for people or as the versioned JSON result for
-/// machines, and maps it to the exit status.
+/// Writes the reports a command was asked for and prints its outcome, as text for people or as the
+/// versioned JSON result for machines; maps the outcome to the exit status. Every engine command
+/// goes through here, so each gets the same outputs.
 ///
 /// ```swift
-/// let status = ResultReport(json: true).checkResult(result, ir: ir, options: options)
-/// throw ExitCode(status.rawValue)
+/// let report = ResultReport(output)
+/// throw report.finish(Outcome(result, ir: ir, options: options))
 /// ```
 struct ResultReport {
-    let json: Bool
+    let output: OutputOptions
 
-    /// Prints a search result (with `warnings`, e.g. reports that could not be written, in the
-    /// JSON); returns the exit status it implies.
-    func checkResult(_ result: CheckResult, ir: SpecIR, options: SearchOptions, chart: Bool = false,
-                     warnings: [String] = []) -> ExitStatus {
-        let status: ExitStatus
-        switch result.verdict {
-        case .holds: status = .holds
-        case .violated: status = .violated
-        case .incomplete: status = .incomplete
+    init(_ output: OutputOptions) {
+        self.output = output
+    }
+
+    /// Writes every requested report (a report that cannot be written is a warning, on stderr and in
+    /// the JSON; the verdict's exit code stays), prints the outcome and returns the exit code to throw.
+    /// With `boundedIsEnough`, a bounded verdict (holds to depth K) exits 0 rather than 3.
+    func finish(_ outcome: Outcome, boundedIsEnough: Bool = false) -> ExitCode {
+        var outcome = outcome
+        func save(_ text: () -> String, to path: String?) {
+            guard let path else { return }
+            do { try OutputFile.write(text(), to: path) } catch { outcome.warnings.append(String(describing: error)) }
         }
-        if json {
-            print(ResultJSON.withWarnings(ResultJSON.check(result, ir: ir, options: options), warnings).rendered())
+        if let run = outcome.trace, run.kind != .toError {
+            save({ ITF.encode(run.trace, description: run.description).rendered() }, to: output.traceOut)
+        }
+        let written = outcome
+        save({ OutcomeJUnit.render(written) }, to: output.junit)
+        save({ OutcomeSARIF.render(written).rendered() }, to: output.sarif)
+        for warning in outcome.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        if output.json {
+            print(OutcomeJSON.render(outcome).rendered())
+        } else if case .error(let message) = outcome.verdict {
+            var text = "error: \(message)\n"
+            if let run = outcome.trace { text += "The state where it happens is reached by:\n\(TextTraceFormatter().format(run.trace))\n" }
+            FileHandle.standardError.write(Data(text.utf8))
         } else {
-            print(ResultText.check(result, ir: ir, options: options))
-            if chart, case .violated(let violation) = result.verdict {
-                print("\nMessage-sequence chart:\n" + TextSequenceChart().render(violation.trace))
+            print(OutcomeText.render(outcome))
+            if output.msc, let run = outcome.trace {
+                print("\nMessage-sequence chart:\n" + TextSequenceChart().render(run.trace))
             }
         }
-        return status
+        return ExitCode(Self.status(outcome.verdict, boundedIsEnough: boundedIsEnough).rawValue)
     }
 
-    /// Prints an error (unknown spec, bad parameter, invalid spec); returns the exit code to throw.
+    /// The exit status a verdict implies.
+    static func status(_ verdict: OutcomeVerdict, boundedIsEnough: Bool) -> ExitStatus {
+        switch verdict {
+        case .holds, .proved: .holds
+        case .violated: .violated
+        case .holdsToDepth: boundedIsEnough ? .holds : .incomplete
+        case .notInductive, .incomplete: .incomplete
+        case .error: .error
+        }
+    }
+
+    /// Prints an error met before there is an outcome (unknown spec, bad parameter, invalid spec,
+    /// a report that cannot be written); returns the exit code to throw.
     func error(_ error: Error, spec: String) -> ExitCode {
+        Self.error(error, spec: spec, json: output.json)
+    }
+
+    static func error(_ error: Error, spec: String, json: Bool) -> ExitCode {
         let message = String(describing: error)
         if json {
-            print(ResultJSON.error(message, spec: spec).rendered())
+            print(JSONValue.object([
+                ("schema", .string(KripkeVersion.resultSchema)),
+                ("tool", .object([("name", .string("kripke")), ("version", .string(KripkeVersion.current))])),
+                ("spec", .string(spec)), ("parameters", .object([(String, JSONValue)]())),
+                ("verdict", .string("error")), ("error", .string(message)),
+            ]).rendered())
         } else {
             FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        }
-        return ExitCode(ExitStatus.error.rawValue)
-    }
-
-    /// Prints a modelling error met during the search, with the run that reaches it.
-    func modelFault(_ fault: ModelFault, ir: SpecIR) -> ExitCode {
-        if json {
-            print(ResultJSON.error(fault.description, spec: ir.name, trace: fault.trace, ir: ir).rendered())
-        } else {
-            let trace = TextTraceFormatter().format(fault.trace)
-            FileHandle.standardError.write(Data("error: \(fault.description)\nThe state where it happens is reached by:\n\(trace)\n".utf8))
         }
         return ExitCode(ExitStatus.error.rawValue)
     }

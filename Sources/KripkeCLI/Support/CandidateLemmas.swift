@@ -1,7 +1,7 @@
 import Explorer
 import Kripke
 import Symbolic
-import Traces
+import Verification
 
 /// For `kripke prove --explain`: when the step case fails, the facts that hold in every
 /// reachable state of this instance (found by the explorer) but not in the first state of the
@@ -57,11 +57,12 @@ struct CandidateLemmas {
             + zip(facts, closes).map { fact, closes in "  \(closes == true ? "✓" : " ") \(fact)" }
     }
 
-    var json: JSONValue {
-        .object([("reachableStates", .int(states)), ("complete", .bool(complete)),
-                 ("facts", .array(zip(facts, closes).map { fact, closes in
-                     .object([("statement", .string(fact.statement)), ("fails", .string(fact.witness)),
-                              ("closesConsecution", closes.map(JSONValue.bool) ?? .null)])
-                 }))])
+    /// The candidates as the JSON result's `candidateLemmas`.
+    var statistic: Statistic.Value {
+        .group([Statistic("reachableStates", .int(states)), Statistic("complete", .bool(complete)),
+                Statistic("facts", .list(zip(facts, closes).map { fact, closes in
+                    .group([Statistic("statement", .text(fact.statement)), Statistic("fails", .text(fact.witness)),
+                            Statistic("closesConsecution", closes.map { .bool($0) } ?? .absent)])
+                }))])
     }
 }

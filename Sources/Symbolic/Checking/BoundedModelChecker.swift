@@ -1,4 +1,3 @@
-import Explorer
 import Foundation
 import Kripke
 import SMT
@@ -8,8 +7,8 @@ import SMT
 /// literal, so the first counterexample found is a shortest one. A depth with no failure is then
 /// asserted as a fact (its states satisfy the invariants and are not deadlocked), which removes no
 /// run and prunes the deeper queries (15% faster on the Suzuki–Kasami deadlock to depth 11).
-/// Every counterexample is replayed on the explorer before it is returned; one that does not
-/// replay is an internal error.
+/// Every counterexample is replayed on the concrete semantics (`ConcreteSemantics`, the explorer's
+/// in `Verification`) before it is returned; one that does not replay is an internal error.
 ///
 /// Adjacent steps that commute are explored in one order only (`StepOrder`, partial-order
 /// reduction), which keeps every reachable state and every shortest counterexample's length.
@@ -21,10 +20,12 @@ import SMT
 ///
 /// ```swift
 /// let ir = try RicartAgrawala.tieBug.instantiate(["N": 2])
-/// let result = try BoundedModelChecker(ir).run(depth: 10)
+/// let result = try BoundedModelChecker(ir, semantics: ExplorerSemantics()).run(depth: 10)
 /// ```
 public struct BoundedModelChecker {
     public let ir: SpecIR
+    /// What every counterexample is replayed on before it is returned.
+    public let semantics: any ConcreteSemantics
     public var checkDeadlock: Bool
     /// Called after each depth with the statistics so far.
     public var progress: ((BMCStatistics) -> Void)?
@@ -36,9 +37,10 @@ public struct BoundedModelChecker {
     /// Fix the order of adjacent commuting steps (`StepOrder`); off only to cross-check it.
     public var partialOrderReduction = true
 
-    public init(_ ir: SpecIR, checkDeadlock: Bool = true) {
+    public init(_ ir: SpecIR, checkDeadlock: Bool = true, semantics: any ConcreteSemantics) {
         self.ir = ir
         self.checkDeadlock = checkDeadlock
+        self.semantics = semantics
     }
 
     /// Checks every run of at most `depth` steps. Throws `SymbolicError` (unsupported feature,
@@ -136,12 +138,12 @@ public struct BoundedModelChecker {
         return BMCResult(verdict: .holdsToDepth(max(depth, 0)), statistics: statistics)
     }
 
-    /// The overflowing send in `model`'s last frame, with the run (replayed on the explorer) that reaches it.
+    /// The overflowing send in `model`'s last frame, with the run (replayed on the concrete semantics) that reaches it.
     private func networkOverflow(_ encoder: SpecEncoder, _ step: SpecEncoder.Transition, _ model: Model, _ frames: [Frame],
                                  _ selectors: [Term]) throws -> NetworkOverflow {
         let trace = try CounterexampleDecoder(encoder: encoder, model: model).trace(frames: frames, selectors: selectors)
-        if case .mismatch(let step, let reason) = try TraceReplay(ir).replay(trace) {
-            throw SymbolicError.replayFailed("step \(step): \(reason)")
+        if let mismatch = try semantics.mismatch(replaying: trace, of: ir) {
+            throw SymbolicError.replayFailed(mismatch)
         }
         guard let index = try step.overflows.firstIndex(where: { try model.bool($0) }),
               let action = encoder.instances[index].action else {
@@ -170,8 +172,8 @@ public struct BoundedModelChecker {
     private func finish(_ property: Counterexample.Property, _ encoder: SpecEncoder, _ model: Model, _ frames: [Frame],
                         _ selectors: [Term], _ statistics: BMCStatistics, _ start: Date) throws -> BMCResult {
         let trace = try CounterexampleDecoder(encoder: encoder, model: model).trace(frames: frames, selectors: selectors)
-        if case .mismatch(let step, let reason) = try TraceReplay(ir).replay(trace) {
-            throw SymbolicError.replayFailed("step \(step): \(reason)")
+        if let mismatch = try semantics.mismatch(replaying: trace, of: ir) {
+            throw SymbolicError.replayFailed(mismatch)
         }
         var statistics = statistics
         statistics.secondsPerDepth.append(Date().timeIntervalSince(start))

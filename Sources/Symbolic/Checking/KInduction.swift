@@ -1,4 +1,3 @@
-import Explorer
 import Foundation
 import Kripke
 import SMT
@@ -24,7 +23,7 @@ import SMT
 /// verdict is `.notInductive` for that obligation.
 ///
 /// ```swift
-/// let result = try KInduction(ir).run(maxK: 6)
+/// let result = try KInduction(ir, semantics: ExplorerSemantics()).run(maxK: 6)
 /// switch result.verdict {
 /// case .proved(let k): print("inductive at k = \(k)")
 /// case .violated(let counterexample): print(counterexample.trace)
@@ -34,6 +33,9 @@ import SMT
 /// ```
 public struct KInduction {
     public let ir: SpecIR
+    /// What base-case counterexamples are replayed on, and what enumerates an instance when the
+    /// capacity obligation is not inductive.
+    public let semantics: any ConcreteSemantics
     /// Wall-clock limit for the whole run; when it runs out the verdict is `.stopped(interrupted: false)`.
     public var maxSeconds: Double?
     /// Stops the run early (SIGINT/SIGTERM in `kripke`): the verdict is then `.stopped(interrupted: true)`.
@@ -42,8 +44,9 @@ public struct KInduction {
     /// The name a `.notInductive` verdict gives the obligation that no send finds the network full.
     public static let capacityObligation = "no send finds the network full"
 
-    public init(_ ir: SpecIR) {
+    public init(_ ir: SpecIR, semantics: any ConcreteSemantics) {
         self.ir = ir
+        self.semantics = semantics
     }
 
     /// The outcome of a proof attempt.
@@ -143,7 +146,7 @@ public struct KInduction {
             capacity = try exploredWithoutOverflow(budget).map { .explored(states: $0) } ?? .unproved
             if capacity == .unproved { firstCTI = (Self.capacityObligation, cti) }
         }
-        var baseChecker = BoundedModelChecker(ir, checkDeadlock: false)
+        var baseChecker = BoundedModelChecker(ir, checkDeadlock: false, semantics: semantics)
         baseChecker.maxSeconds = budget.deadline.map { max($0.timeIntervalSinceNow, 0.001) }
         baseChecker.cancellation = cancellation
         let base = try baseChecker.run(depth: query.k)
@@ -167,26 +170,20 @@ public struct KInduction {
     private func exploredWithoutOverflow(_ budget: Budget) throws -> Int? {
         var plain = ir
         plain.invariants = []
-        // Every reachable state, not a partial-order reduced subset: the reduction preserves
-        // invariant violations and deadlocks, not every state in which a channel is full.
-        var options = SearchOptions(partialOrder: false)
-        options.checkDeadlock = false
-        options.maxStates = capacityStates
-        options.maxSeconds = budget.deadline.map { max($0.timeIntervalSinceNow, 0.001) }
-        if let cancellation {
-            options.shouldStop = { @Sendable in cancellation.isCancelled }
-        }
-        let result = try? BreadthFirstSearch(plain, options: options).run()
-        if case .incomplete = result?.verdict { try budget.requireLeft() }
-        guard let result, case .holds = result.verdict else { return nil }
-        return result.statistics.states
+        let cancellation = cancellation
+        let limits = EnumerationLimits(maxStates: capacityStates,
+                                       maxSeconds: budget.deadline.map { max($0.timeIntervalSinceNow, 0.001) },
+                                       isCancelled: { cancellation?.isCancelled ?? false })
+        let states = try? semantics.statesWithoutOverflow(of: plain, limits: limits)
+        if states == nil { try budget.requireLeft() }
+        return states ?? nil
     }
 
     /// Whether consecution of invariant or lemma `index` holds at `k`, every other invariant and
     /// lemma assumed: how `--explain` tells whether a candidate lemma would close a failing step.
     ///
     /// ```swift
-    /// let closes = try KInduction(strengthened).consecutionHolds(of: 0, k: 0)
+    /// let closes = try KInduction(strengthened, semantics: ExplorerSemantics()).consecutionHolds(of: 0, k: 0)
     /// ```
     public func consecutionHolds(of index: Int, k: Int) throws -> Bool {
         try StepCaseQuery(ir, k: k).consecution(of: index).cti == nil

@@ -1,0 +1,44 @@
+import Explorer
+import Kripke
+import Symbolic
+
+/// The explorer as the symbolic engine's concrete semantics: it replays every BMC and k-induction
+/// counterexample (`TraceReplay`) and enumerates an instance to establish that no send finds the
+/// network full (a breadth-first search without partial-order reduction, which preserves
+/// violations and deadlocks but not every state in which a channel is full).
+///
+/// ```swift
+/// let result = try BoundedModelChecker(ir, semantics: ExplorerSemantics()).run(depth: 10)
+/// ```
+public struct ExplorerSemantics: ConcreteSemantics {
+    public init() {}
+
+    public func mismatch(replaying trace: Trace, of ir: SpecIR) throws -> String? {
+        if case .mismatch(let step, let reason) = try TraceReplay(ir).replay(trace) { return "step \(step): \(reason)" }
+        return nil
+    }
+
+    public func statesWithoutOverflow(of ir: SpecIR, limits: EnumerationLimits) throws -> Int? {
+        var options = SearchOptions(partialOrder: false)
+        options.checkDeadlock = false
+        options.maxStates = limits.maxStates
+        options.maxSeconds = limits.maxSeconds
+        options.shouldStop = limits.isCancelled
+        guard let result = try? BreadthFirstSearch(ir, options: options).run(), case .holds = result.verdict else { return nil }
+        return result.statistics.states
+    }
+}
+
+extension BoundedModelChecker {
+    /// A bounded model checker whose counterexamples are replayed on the explorer.
+    public init(_ ir: SpecIR, checkDeadlock: Bool = true) {
+        self.init(ir, checkDeadlock: checkDeadlock, semantics: ExplorerSemantics())
+    }
+}
+
+extension KInduction {
+    /// k-induction whose counterexamples are replayed on the explorer.
+    public init(_ ir: SpecIR) {
+        self.init(ir, semantics: ExplorerSemantics())
+    }
+}
