@@ -25,6 +25,22 @@ import Testing
         }.isEmpty)
     }
 
+    /// Traces show the network under `network` and each message with its kind, from and to.
+    @Test func reservedNamesAreRejected() {
+        let found = problems { s in
+            let procs = s.processes("p", count: 2)
+            _ = s.variable("network", per: procs, in: .range(0...1), initial: 0)
+            let ping = s.message("ping", Field("from", .range(0...1)), Field("kind", .range(0...1)))
+            s.network(.unordered(capacity: 1))
+            s.on(ping, at: procs) { _ in [] }
+        }
+        let expected = ["variable network: 'network' is reserved: traces show the network's contents under that name",
+                        "message ping field from: field name 'from' is reserved: traces show each message in flight with its kind, from, to",
+                        "message ping field kind: field name 'kind' is reserved: traces show each message in flight with its kind, from, to"]
+        #expect(found.count == expected.count)
+        for (problem, prefix) in zip(found, expected) { #expect(problem.hasPrefix(prefix), "\(problem)") }
+    }
+
     @Test func initialValueOutsideDomain() {
         let found = problems { s in
             let procs = s.processes("p", count: 2)

@@ -121,7 +121,7 @@ struct StateViews {
             default: []
             }
         }
-        return records(state["network"]).compactMap { record in
+        return records(state[TraceState.networkKey]).compactMap { record in
             guard case .record(let fields) = record else { return nil }
             func field(_ name: String) -> String {
                 if case .name(let text) = fields.first(where: { $0.name == name })?.value { return text }

@@ -11,7 +11,14 @@ struct TraceBuilder {
     let system: TransitionSystem
     /// Whether the path's fingerprints are of canonical (symmetry-reduced) states. The trace is a
     /// real run either way: each step takes a real successor whose canonical form is on the path.
-    var symmetry = false
+    var symmetry: Bool
+    let namer: TraceNamer
+
+    init(system: TransitionSystem, symmetry: Bool = false) {
+        self.system = system
+        self.symmetry = symmetry
+        namer = TraceNamer(system.ir)
+    }
 
     func trace(through path: [UInt64]) -> Trace {
         let machine = system.makeMachine()
@@ -37,30 +44,16 @@ struct TraceBuilder {
             states.append(decoder.decode(successor))
             current = successor
         }
-        let ir = system.ir
-        return Trace(spec: ir.name, parameters: ir.parameters, variables: ir.variables.map(\.name) + ["network"],
-                     ghosts: Set(ir.variables.filter(\.isGhost).map(\.name)), states: states, steps: steps)
+        return namer.trace(states: states, steps: steps)
     }
 
     /// The trace label of an action instance.
     func step(for instance: ActionInstance) -> TraceStep {
-        let ir = system.ir
-        let decoder = StateDecoder(system: system)
         if instance.action == TransitionSystem.lossAction {
-            let kind = system.layout.codec.kind(of: instance.messageCode)
-            let lost = DeliveredMessage(kind: ir.messages[kind].name, sender: ir.processName(instance.sender),
-                                        receiver: ir.processName(instance.process),
-                                        fields: decoder.fields(ofCode: instance.messageCode))
-            return TraceStep(action: "lose \(lost.kind)", process: TraceStep.networkProcess, message: lost, choices: [])
+            return namer.loss(sender: instance.sender, receiver: instance.process, code: instance.messageCode)
         }
-        let action = ir.actions[instance.action]
-        var delivered: DeliveredMessage?
-        if case .message(let kind, _) = action.trigger {
-            delivered = DeliveredMessage(kind: ir.messages[kind.index].name, sender: ir.processName(instance.sender),
-                                         receiver: ir.processName(instance.process),
-                                         fields: decoder.fields(ofCode: instance.messageCode))
-        }
-        return TraceStep(action: action.name, process: ir.processName(instance.process), message: delivered,
-                         choices: action.parameters.isEmpty ? [] : [instance.choice])
+        let delivers = if case .message = system.ir.actions[instance.action].trigger { true } else { false }
+        return namer.step(action: instance.action, process: instance.process,
+                          delivered: delivers ? (instance.sender, instance.messageCode) : nil, choice: instance.choice)
     }
 }

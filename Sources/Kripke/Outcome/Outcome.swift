@@ -1,10 +1,11 @@
 /// What one engine run concluded about one spec instance, in the one form every report renders
 /// from: the verdict, one entry per property, the trace that shows it (if any), the options and
-/// statistics by name, the reductions used, and warnings. `check`, `bmc` and `prove` all return
-/// it (through `Verification`); text, JSON, JUnit, SARIF and the charts read nothing else.
+/// statistics by name, the reductions used, and warnings. The `Verification` module builds it from
+/// the results of `check`, `bmc` and `prove`; text, JSON, JUnit, SARIF and the charts read nothing else.
 ///
 /// ```swift
-/// let outcome = try Verification.check(ir, options: SearchOptions())
+/// let options = SearchOptions()
+/// let outcome = Outcome(try BreadthFirstSearch(ir, options: options).run(), ir: ir, options: options)   // Verification
 /// print(outcome.verdict.name)                      // "violated"
 /// print(outcome.properties.map(\.displayName))     // ["invariant 'mutual exclusion'", "deadlock freedom"]
 /// if let run = outcome.trace { print(run.kind, run.trace.length) }

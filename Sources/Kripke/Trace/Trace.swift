@@ -38,6 +38,10 @@ public struct Trace: Hashable, Sendable {
 /// state["phase"]   // .map([p0: idle, p1: critical])
 /// ```
 public struct TraceState: Hashable, Sendable {
+    /// The name the network's contents go by among the variables: a validated spec declares no
+    /// variable of this name.
+    public static let networkKey = "network"
+
     public let values: [String: Value]
     public init(values: [String: Value]) { self.values = values }
     public subscript(_ name: String) -> Value? { values[name] }
@@ -64,7 +68,7 @@ public struct TraceStep: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The process name of steps the network takes (message loss).
-    public static let networkProcess = "network"
+    public static let networkProcess = TraceState.networkKey
 
     public var description: String {
         var text = "\(process): \(action)"

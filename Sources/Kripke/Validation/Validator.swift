@@ -45,6 +45,18 @@ public struct Validator {
                 found.append(SpecProblem("two \(kind)s are named '\(name)'", element: "\(kind) \(name)"))
             }
         }
+        // Traces name the network's contents like a variable, and each message in it by these fields.
+        for variable in ir.variables where variable.name == TraceState.networkKey {
+            found.append(SpecProblem("'\(variable.name)' is reserved: traces show the network's contents under that name",
+                                     element: "variable \(variable.name)", location: variable.location))
+        }
+        for message in ir.messages {
+            for field in message.fields where TraceNamer.messageRecordFields.contains(field.name) {
+                found.append(SpecProblem("field name '\(field.name)' is reserved: traces show each message in flight "
+                                         + "with its \(TraceNamer.messageRecordFields.joined(separator: ", "))",
+                                         element: "message \(message.name) field \(field.name)", location: message.location))
+            }
+        }
         return found
     }
 
@@ -104,11 +116,11 @@ public struct Validator {
         let sends = ir.actions.contains { action in containsSend(action.body) }
         if sends && ir.network.capacity < 1 {
             found.append(SpecProblem("messages are sent but no network is declared (use s.network(.fifo(capacity:)) or .unordered)",
-                                     element: "network"))
+                                     element: TraceState.networkKey))
         }
         if ir.network.duplicating && ir.network.semantics == .fifo {
             found.append(SpecProblem("a duplicating network must be unordered (FIFO channels consume what they deliver)",
-                                     element: "network"))
+                                     element: TraceState.networkKey))
         }
         for (index, message) in ir.messages.enumerated() {
             let handled = ir.actions.contains {

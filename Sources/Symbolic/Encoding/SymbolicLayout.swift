@@ -1,7 +1,7 @@
 import Kripke
 
-/// Where each state slot lives in a frame: the variables row-major over their index domains (the
-/// explorer's order), then the network — one counter per message that can be in flight
+/// Where each state slot lives in a frame: the variables as ``VariableCells`` numbers them (the
+/// explorer's order too), then the network — one counter per message that can be in flight
 /// (unordered) or one bounded queue per channel that can carry messages (FIFO).
 ///
 /// ```swift
@@ -9,14 +9,9 @@ import Kripke
 /// let slot = layout.variableBase[0] + 2      // phase[p2]
 /// ```
 struct SymbolicLayout {
-    struct Dimension {
-        let lower: Int
-        let count: Int
-        let stride: Int
-    }
-
     let variableBase: [Int]
-    let dimensions: [[Dimension]]
+    /// Per variable and dimension: lowest index value, number of values, stride.
+    let dimensions: [[(lower: Int, count: Int, stride: Int)]]
     /// Owning variable of each slot.
     let slotVariable: [Int]
     let processCount: Int
@@ -35,24 +30,11 @@ struct SymbolicLayout {
     }
 
     init(_ ir: SpecIR, keys: Set<MessageKey>) {
-        var bases: [Int] = []
-        var dimensions: [[Dimension]] = []
-        var owners: [Int] = []
-        for (index, variable) in ir.variables.enumerated() {
-            bases.append(owners.count)
-            var stride = 1
-            var dims: [Dimension] = []
-            for domain in variable.indices.reversed() {
-                let values = domain.values(roles: ir.roles)
-                dims.insert(Dimension(lower: values.lowerBound, count: values.count, stride: stride), at: 0)
-                stride *= values.count
-            }
-            dimensions.append(dims)
-            owners.append(contentsOf: repeatElement(index, count: stride))
-        }
-        variableBase = bases
-        self.dimensions = dimensions
-        slotVariable = owners
+        // The variable part is the engines' shared cell numbering (the explorer's slots too).
+        let cells = VariableCells(ir)
+        variableBase = cells.bases
+        dimensions = cells.dimensions
+        slotVariable = ir.variables.indices.flatMap { repeatElement($0, count: cells.cellCount(of: $0)) }
         processCount = ir.processCount
         capacity = ir.network.capacity
         semantics = ir.network.semantics

@@ -1,0 +1,119 @@
+/// The one translation from an engine's raw values to the spec's own names, shared by every
+/// engine so their traces cannot drift: variable cells numbered by ``VariableCells`` become
+/// (nested) maps keyed by process names or integers, enum cases and process ids their names,
+/// messages — codes of ``MessageNumbering`` between two processes — records and delivered
+/// messages, the network its messages in one canonical order, and action instances trace steps.
+///
+/// ```swift
+/// let namer = TraceNamer(ir)
+/// let state = namer.state(cells: { slots[$0] }, network: .unordered([(sender: 0, receiver: 1, code: 3)]))
+/// print(state["phase"]!)   // [p0: idle, p1: waiting]
+/// ```
+public struct TraceNamer: Sendable {
+    /// A network's raw contents, in any order: the namer puts them in the canonical one.
+    public enum RawNetwork {
+        /// The messages in flight (a multiset: a message twice in flight appears twice).
+        case unordered([(sender: Int, receiver: Int, code: Int)])
+        /// Each channel's queue of message codes, head first.
+        case fifo([(sender: Int, receiver: Int, codes: [Int])])
+    }
+
+    /// The fields a message in flight shows before its own: its kind, sender and receiver (a
+    /// validated spec's messages have no fields of these names).
+    public static let messageRecordFields = ["kind", "from", "to"]
+
+    public let ir: SpecIR
+    public let cells: VariableCells
+    public let numbering: MessageNumbering
+
+    public init(_ ir: SpecIR) {
+        self.ir = ir
+        cells = VariableCells(ir)
+        numbering = MessageNumbering(ir)
+    }
+
+    /// The display value of a raw value in `domain`.
+    public func value(_ raw: Int, in domain: ValueDomain) -> Value {
+        switch domain {
+        case .bool: .bool(raw != 0)
+        case .range: .int(raw)
+        case .enumeration(_, let cases): .name(raw >= 0 && raw < cases.count ? cases[raw] : "?\(raw)")
+        case .process: .name(raw == ProcessID.noneValue ? "none" : ir.processName(raw))
+        }
+    }
+
+    /// A state: every variable from its cells (`cell(n)` is the raw value of cell `n`), and the network.
+    public func state(cells cell: (Int) -> Int, network: RawNetwork) -> TraceState {
+        var values: [String: Value] = [:]
+        for (index, variable) in ir.variables.enumerated() {
+            values[variable.name] = array(cell, base: cells.bases[index], dimensions: cells.dimensions[index][...],
+                                          indices: variable.indices[...], domain: variable.domain)
+        }
+        values[TraceState.networkKey] = self.network(network)
+        return TraceState(values: values)
+    }
+
+    /// A trace of this spec with these states and steps (`steps[k]` leads from `states[k]`).
+    public func trace(states: [TraceState], steps: [TraceStep]) -> Trace {
+        Trace(spec: ir.name, parameters: ir.parameters, variables: ir.variables.map(\.name) + [TraceState.networkKey],
+              ghosts: Set(ir.variables.filter(\.isGhost).map(\.name)), states: states, steps: steps)
+    }
+
+    /// The message with code `code` from `sender` to `receiver`, named.
+    public func message(sender: Int, receiver: Int, code: Int) -> DeliveredMessage {
+        let (kind, raw) = numbering.decode(code)
+        let fields = zip(ir.messages[kind].fields, raw).map { Value.RecordField(name: $0.name, value: value($1, in: $0.domain)) }
+        return DeliveredMessage(kind: ir.messages[kind].name, sender: ir.processName(sender),
+                                receiver: ir.processName(receiver), fields: fields)
+    }
+
+    /// The step of `action` taken by `process`, delivering the message `delivered` (its sender and
+    /// code) for a handler, choosing `choice` for an action with a parameter.
+    public func step(action: Int, process: Int, delivered: (sender: Int, code: Int)? = nil, choice: Int? = nil) -> TraceStep {
+        let declaration = ir.actions[action]
+        return TraceStep(action: declaration.name, process: ir.processName(process),
+                         message: delivered.map { message(sender: $0.sender, receiver: process, code: $0.code) },
+                         choices: declaration.parameters.isEmpty ? [] : choice.map { [$0] } ?? [])
+    }
+
+    /// The network's step that loses a message in flight.
+    public func loss(sender: Int, receiver: Int, code: Int) -> TraceStep {
+        let lost = message(sender: sender, receiver: receiver, code: code)
+        return TraceStep(action: "lose \(lost.kind)", process: TraceStep.networkProcess, message: lost, choices: [])
+    }
+
+    private func array(_ cell: (Int) -> Int, base: Int, dimensions: ArraySlice<(lower: Int, count: Int, stride: Int)>,
+                       indices: ArraySlice<IterationDomain>, domain: ValueDomain) -> Value {
+        guard let first = dimensions.first, let index = indices.first else { return value(cell(base), in: domain) }
+        return .map((0..<first.count).map { offset in
+            let raw = first.lower + offset
+            let key: Value = if case .role = index { .name(ir.processName(raw)) } else { .int(raw) }
+            return Value.MapEntry(key: key, value: array(cell, base: base + offset * first.stride,
+                                                         dimensions: dimensions.dropFirst(), indices: indices.dropFirst(),
+                                                         domain: domain))
+        })
+    }
+
+    /// A message in flight as the network value shows it: a record of its kind, sender, receiver and fields.
+    private func record(sender: Int, receiver: Int, code: Int) -> Value {
+        let named = message(sender: sender, receiver: receiver, code: code)
+        let header = zip(Self.messageRecordFields, [named.kind, named.sender, named.receiver])
+        return .record(header.map { Value.RecordField(name: $0, value: .name($1)) } + named.fields)
+    }
+
+    /// Unordered: the messages in flight ascending by (sender, receiver, code); FIFO: a map from
+    /// channel `p0->p1` to its queue, non-empty channels only, ascending by (sender, receiver).
+    private func network(_ network: RawNetwork) -> Value {
+        switch network {
+        case .unordered(let messages):
+            return .sequence(messages.sorted { ($0.sender, $0.receiver, $0.code) < ($1.sender, $1.receiver, $1.code) }
+                .map { record(sender: $0.sender, receiver: $0.receiver, code: $0.code) })
+        case .fifo(let channels):
+            return .map(channels.filter { !$0.codes.isEmpty }.sorted { ($0.sender, $0.receiver) < ($1.sender, $1.receiver) }
+                .map { channel in
+                    Value.MapEntry(key: .name("\(ir.processName(channel.sender))->\(ir.processName(channel.receiver))"),
+                                   value: .sequence(channel.codes.map { record(sender: channel.sender, receiver: channel.receiver, code: $0) }))
+                })
+        }
+    }
+}
