@@ -32,6 +32,11 @@ public enum OutcomeJSON {
                                                  ("verdict", .string(property.verdict.name))]
             if case .holdsToDepth(let depth) = property.verdict { fields.append(("depth", .int(depth))) }
             if let location = property.location { fields.append(("location", .string(location.description))) }
+            if let instance = property.falsifiedBy {
+                fields.append(("falsifiedBy", .object([("instance", .array(instance.instance.map(JSONValue.string))),
+                                                       ("reads", .array(instance.reads.map(JSONValue.string))),
+                                                       ("text", .string(instance.description))])))
+            }
             return .object(fields)
         })))
         members.append(("stats", json(.group(outcome.statistics))))

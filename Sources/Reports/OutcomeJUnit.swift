@@ -35,7 +35,8 @@ public enum OutcomeJUnit {
             case .violated:
                 failures += 1
                 let steps = outcome.trace.map { " after \($0.trace.length) steps" } ?? ""
-                body = "<failure type=\"violation\" message=\"\(escape("\(property.displayName) violated\(steps)"))\">\(trace)</failure>"
+                let instance = property.falsifiedBy.map { " — \($0)" } ?? ""
+                body = "<failure type=\"violation\" message=\"\(escape("\(property.displayName) violated\(steps)\(instance)"))\">\(trace)</failure>"
             case .notInductive:
                 errors += 1
                 body = "<error type=\"not-inductive\" message=\"\(escape("\(property.displayName) is not inductive"))\">\(trace)</error>"

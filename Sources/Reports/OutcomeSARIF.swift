@@ -30,7 +30,8 @@ public enum OutcomeSARIF {
             case .violated:
                 let steps = outcome.trace.map { " after \($0.trace.length) steps" } ?? ""
                 results.append(result(outcome, ruleIndex: index, ruleID: ruleID(property), level: "error",
-                                      message: "\(property.displayName) of \(outcome.title) is violated\(steps)",
+                                      message: "\(property.displayName) of \(outcome.title) is violated\(steps)"
+                                        + (property.falsifiedBy.map { " — \($0)" } ?? ""),
                                       location: property.location, root: root))
             case .notInductive:
                 results.append(result(outcome, ruleIndex: index, ruleID: ruleID(property), level: "warning",

@@ -67,6 +67,7 @@ extension Outcome {
                   details: [String(format: "Depth: %d  action instances: %d  message keys: %d  commuting pairs: %d  time: %.2f s",
                                    statistics.depth, statistics.instances, statistics.messageKeys, statistics.commutingPairs,
                                    statistics.seconds)])
+        explainViolation(of: ir)
     }
 }
 

@@ -53,6 +53,7 @@ extension Outcome {
                   verdict: verdict, summary: summary, properties: properties, trace: trace,
                   options: Self.options(options, ir: ir), statistics: Self.statistics(statistics, exact: options.exactStates),
                   reductions: reductions, details: Self.details(result, ir: ir, options: options))
+        explainViolation(of: ir)
     }
 
     private static func options(_ options: SearchOptions, ir: SpecIR) -> [Statistic] {

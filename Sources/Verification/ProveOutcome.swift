@@ -73,6 +73,7 @@ extension Outcome {
                   verdict: verdict, summary: summary, properties: properties, trace: trace,
                   options: [Statistic("maxK", .int(maxK))], statistics: Self.statistics(result),
                   details: details, extensions: extensions)
+        explainViolation(of: ir)
     }
 
     private static func statistics(_ result: KInduction.Result) -> [Statistic] {

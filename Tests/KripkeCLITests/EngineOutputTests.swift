@@ -21,11 +21,13 @@ import Traces
         let trace = directory.appendingPathComponent("k.itf.json").path
         let output = try CommandRunner.run(command + ["--quiet", "--msc", "--junit", junit, "--sarif", sarif, "--trace-out", trace])
         #expect(output.status == 1, "\(command[0]): \(output.stderr)")
-        #expect(output.stdout.contains("Result: VIOLATED — invariant 'mutual exclusion' fails after 8 steps"))
+        #expect(output.stdout.contains("Result: VIOLATED — invariant 'mutual exclusion' fails after 8 steps — "
+                                       + "p0, p1: phase[p0] = critical, phase[p1] = critical\n"))
         #expect(output.stdout.contains("Message-sequence chart:"))
         let xml = try String(contentsOfFile: junit, encoding: .utf8)
         #expect(xml.contains("classname=\"kripke.\(command[0]).ricart-agrawala-tie-bug[N=2,R=1]\""))
-        #expect(xml.contains("<failure type=\"violation\" message=\"invariant 'mutual exclusion' violated after 8 steps\">"))
+        #expect(xml.contains("<failure type=\"violation\" message=\"invariant 'mutual exclusion' violated after 8 steps — p0, p1: "
+                             + "phase[p0] = critical, phase[p1] = critical\">"))
         let report = try JSONValue.parse(try String(contentsOfFile: sarif, encoding: .utf8))
         guard case .array(let runs)? = report["runs"], case .array(let results)? = runs.first?["results"] else {
             Issue.record("no SARIF results")
@@ -50,6 +52,11 @@ import Traces
             #expect(result[member] != nil, "\(command[0]) lacks '\(member)'")
         }
         #expect(result["verdict"] == .string("violated"))
+        guard case .array(let properties)? = result["properties"] else {
+            Issue.record("no properties")
+            return
+        }
+        #expect(properties.first?["falsifiedBy"]?["text"] == .string("p0, p1: phase[p0] = critical, phase[p1] = critical"))
         #expect(result["counterexampleIsShortest"] == .bool(command[0] != "check"))   // check: found under partial-order reduction
     }
 }

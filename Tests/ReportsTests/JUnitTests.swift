@@ -23,7 +23,8 @@ import Testing
         #expect(cases.allSatisfy { $0.attribute(forName: "classname")?.stringValue == "kripke.check.ricart-agrawala-tie-bug[N=2,R=1]" })
         #expect(cases.allSatisfy { $0.attribute(forName: "time")?.stringValue == "0.000" })
         let failure = try #require(cases[0].elements(forName: "failure").first)
-        #expect(failure.attribute(forName: "message")?.stringValue == "invariant 'mutual exclusion' violated after 8 steps")
+        #expect(failure.attribute(forName: "message")?.stringValue
+                == "invariant 'mutual exclusion' violated after 8 steps — p0, p1: phase[p0] = critical, phase[p1] = critical")
         #expect(failure.stringValue?.contains("Counterexample (8 steps") == true)
         #expect(cases[0].attribute(forName: "file")?.stringValue == "Specs/MutualExclusion/RicartAgrawala.swift")
         #expect(Int(cases[0].attribute(forName: "line")?.stringValue ?? "") ?? 0 > 0)

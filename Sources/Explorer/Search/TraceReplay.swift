@@ -30,24 +30,42 @@ public struct TraceReplay {
 
     /// Replays `trace`. Throws `SpecError` if the spec cannot be compiled.
     public func replay(_ trace: Trace) throws(SpecError) -> Outcome {
+        try replay(trace, system: TransitionSystem(ir)).outcome
+    }
+
+    /// Why invariant `name` fails in the last state of `trace`: the instance that falsifies it
+    /// (nil when the trace does not replay, or the invariant holds there).
+    public func falsifyingInstance(of name: String, at trace: Trace) throws(SpecError) -> FalsifyingInstance? {
         let system = try TransitionSystem(ir)
+        guard let invariant = ir.invariants.first(where: { $0.name == name }),
+              let last = replay(trace, system: system).last else { return nil }
+        let machine = system.makeMachine()
+        last.withUnsafeBufferPointer { machine.load($0.baseAddress!) }
+        var explainer = InvariantExplainer(system: system, machine: machine)
+        guard explainer.compiler.compile(invariant.condition)(machine) == 0 else { return nil }
+        return explainer.explain(invariant.condition)
+    }
+
+    /// The replay's outcome, and the last state when it replays.
+    private func replay(_ trace: Trace, system: TransitionSystem) -> (outcome: Outcome, last: [Int]?) {
         let decoder = StateDecoder(system: system)
         let builder = TraceBuilder(system: system, symmetry: false)
+        func mismatch(step: Int, reason: String) -> (Outcome, [Int]?) { (.mismatch(step: step, reason: reason), nil) }
         guard trace.spec == ir.name, trace.parameters == ir.parameters else {
-            return .mismatch(step: 0, reason: "the trace is of spec '\(trace.spec)'\(describe(trace.parameters)), "
+            return mismatch(step: 0, reason: "the trace is of spec '\(trace.spec)'\(describe(trace.parameters)), "
                              + "not '\(ir.name)'\(describe(ir.parameters))")
         }
         guard let first = trace.states.first, trace.steps.count == trace.states.count - 1 else {
-            return .mismatch(step: 0, reason: "the trace has \(trace.states.count) states and \(trace.steps.count) steps")
+            return mismatch(step: 0, reason: "the trace has \(trace.states.count) states and \(trace.steps.count) steps")
         }
         var current = system.initialState
         let missing = decoder.decode(current).values.keys.filter { !trace.variables.contains($0) }.sorted()
         guard missing.isEmpty else {   // otherwise those variables would never be compared
-            return .mismatch(step: 0, reason: "the trace leaves out \(missing.map { "'\($0)'" }.joined(separator: ", ")): "
+            return mismatch(step: 0, reason: "the trace leaves out \(missing.map { "'\($0)'" }.joined(separator: ", ")): "
                              + "every state must give every variable of the spec")
         }
         if let difference = difference(decoder.decode(current), first) {
-            return .mismatch(step: 0, reason: "the first state is not the initial state: \(difference)")
+            return mismatch(step: 0, reason: "the first state is not the initial state: \(difference)")
         }
         let machine = system.makeMachine()
         for (index, step) in trace.steps.enumerated() {
@@ -70,14 +88,14 @@ public struct TraceReplay {
                 continue
             }
             if let fault = expansion.fault {
-                return .mismatch(step: index + 1, reason: "modelling error in \(builder.step(for: fault.instance)): \(fault.message)")
+                return mismatch(step: index + 1, reason: "modelling error in \(builder.step(for: fault.instance)): \(fault.message)")
             }
             if let closest {
-                return .mismatch(step: index + 1, reason: "'\(step)' leads to another state: \(closest)")
+                return mismatch(step: index + 1, reason: "'\(step)' leads to another state: \(closest)")
             }
-            return .mismatch(step: index + 1, reason: "'\(step)' is not enabled")
+            return mismatch(step: index + 1, reason: "'\(step)' is not enabled")
         }
-        return .replays
+        return (.replays, current)
     }
 
     /// The first variable whose value differs, described, or nil when `expected`'s values all match.

@@ -43,6 +43,8 @@ public struct PropertyOutcome: Sendable, Equatable {
     public let location: SourceLocation?
     /// Time spent on this property alone, where the engine knows it.
     public var seconds: Double?
+    /// For a violated invariant: the instance that falsifies it in the trace's last state.
+    public var falsifiedBy: FalsifyingInstance?
 
     public init(name: String, kind: Kind, verdict: Verdict, location: SourceLocation? = nil, seconds: Double? = nil) {
         self.name = name
