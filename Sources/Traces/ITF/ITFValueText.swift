@@ -1,6 +1,6 @@
 /// The text of any ITF value, in Quint's notation, for traces Kripke did not write: integers of
 /// any size, `"strings"`, lists `[1, 2]`, tuples `(1, "a")`, sets `Set(1, 2)`, maps
-/// `Map("a" -> 1)`, records `{ x: 1 }`, variants `Some(3)`. Set elements and map entries are
+/// `Map("a" -> 1)`, records `{ x: 1 }`, variants `Some(3)` (`None` for a unit variant). Set elements and map entries are
 /// sorted by their text, so two equal sets or maps read the same whatever order a tool wrote.
 ///
 /// ```swift
@@ -38,7 +38,7 @@ enum ITFValueText {
         default:
             if members.count == 2, case .string(let tag)? = members.first(where: { $0.key == "tag" })?.value,
                let value = members.first(where: { $0.key == "value" })?.value {
-                return tag + "(" + (try describe(value)) + ")"
+                return value == .object([("#tup", .array([]))]) ? tag : tag + "(" + (try describe(value)) + ")"
             }
             let fields = try members.map { member throws(ITFError) in "\(member.key): \(try describe(member.value))" }
             return fields.isEmpty ? "{}" : "{ " + fields.joined(separator: ", ") + " }"
