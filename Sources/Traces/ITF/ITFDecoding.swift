@@ -1,6 +1,6 @@
 import Kripke
 
-/// Why an ITF document could not be read as a Kripke trace.
+/// Why an ITF document could not be read (as any trace, or as one of Kripke's).
 ///
 /// ```swift
 /// catch let error as ITFError { print(error) }   // "not an ITF trace: missing 'states'"
@@ -11,31 +11,7 @@ public struct ITFError: Error, Sendable, CustomStringConvertible {
     public var description: String { "not an ITF trace: \(message)" }
 }
 
-/// An ITF trace file as read: one of Kripke's (with its actions, processes and messages), or one
-/// another tool wrote (Apalache, Quint), which Kripke can show but not replay.
-///
-/// ```swift
-/// switch try ITF.read(JSONValue.parse(text)) {
-/// case .kripke(let trace): print(TextTraceFormatter().format(trace))
-/// case .foreign(let trace): print(ForeignTraceFormatter().format(trace))
-/// }
-/// ```
-public enum ITFDocument: Sendable, Equatable {
-    case kripke(Trace)
-    case foreign(ForeignTrace)
-}
-
 extension ITF {
-    /// Whether `document` was written by Kripke (its `#meta` says `"source": "kripke"`).
-    public static func isKripkeTrace(_ document: JSONValue) -> Bool {
-        document["#meta"]?["source"] == .string("kripke")
-    }
-
-    /// Reads any ITF trace: Kripke's as a `Trace`, any other as a `ForeignTrace`.
-    public static func read(_ document: JSONValue) throws(ITFError) -> ITFDocument {
-        isKripkeTrace(document) ? .kripke(try decode(document)) : .foreign(try ForeignTrace(document))
-    }
-
     /// Reads a trace written by `encode`, including those written before messages said `sender`
     /// and `receiver` and bags were maps (their messages say `from` and `to`, their bags are
     /// lists, and their `#meta` names no network semantics): a saved counterexample stays
