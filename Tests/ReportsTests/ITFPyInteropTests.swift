@@ -5,10 +5,9 @@ import Traces
 
 /// Every golden counterexample loads in itf-py 0.5.0, the Apalache/Quint ITF loader for Python,
 /// and itf-py sees the same states and messages as Kripke's own reader; equal bags of messages
-/// are equal Python values whatever order their entries are in. scripts/test installs itf-py;
-/// without it this test fails (set `KRIPKE_SKIP_ITF_PY=1` to skip it where Python cannot be had).
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["KRIPKE_SKIP_ITF_PY"] != "1", "KRIPKE_SKIP_ITF_PY=1"))
-struct ITFPyInteropTests {
+/// are equal Python values whatever order their entries are in. `scripts/ensure-python-tools`
+/// (run by scripts/test) installs itf-py; without it this test fails, it never skips.
+@Suite struct ITFPyInteropTests {
     static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Counterexamples")
 
@@ -61,20 +60,7 @@ struct ITFPyInteropTests {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.goldenFolder.path)
             .filter { $0.hasSuffix(".itf.json") }.sorted()
         #expect(names.count == 21)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.script] + names.map { Self.goldenFolder.appendingPathComponent($0).path }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, """
-            itf-py could not load the goldens (install it with `pip install itf-py==0.5.0`, as scripts/test does, \
-            or set KRIPKE_SKIP_ITF_PY=1): \(errors)
-            """)
+        let output = try PythonTool.run(Self.script, arguments: names.map { Self.goldenFolder.appendingPathComponent($0).path })
         let expected = try names.map { name in
             Self.summary(name, try ITF.decode(JSONValue.parse(String(contentsOf: Self.goldenFolder.appendingPathComponent(name), encoding: .utf8))))
         }
