@@ -164,6 +164,24 @@ import Traces
         #expect(bad.stdout.contains("does not replay at step 11 (p0: enter)"))
     }
 
+    /// A trace Quint wrote: shown and rendered as the variables that changed per step.
+    @Test func showAndRenderATraceAnotherToolWrote() throws {
+        let quint = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ITFFixtures/quint-bank.itf.json").path
+        let show = try CommandRunner.run(["trace", "show", quint])
+        #expect(show.status == 0)
+        #expect(show.stdout.hasPrefix("ITF trace from bank.qnt (not written by Kripke: no processes or messages)\nState 0 (initial)\n"))
+        #expect(show.stdout.hasSuffix("Step 2: settle\n  balances: Map(\"alice\" -> 10, \"bob\" -> 0) → Map(\"alice\" -> 7, \"bob\" -> 3)\n"
+                                      + "  pending: Set((\"alice\", \"bob\", 3)) → Set()\n  mbt::nondetPicks: { amount: Some(3) } → { amount: None }\n"))
+        let msc = try CommandRunner.run(["trace", "render", quint, "--format", "msc"])
+        #expect(msc.status == 0)
+        #expect(msc.stdout == show.stdout)
+        let html = try CommandRunner.run(["trace", "render", quint, "--format", "html"])
+        #expect(html.status == 0)
+        #expect(html.stdout.contains("<p>No message-sequence chart: this trace has no processes or messages.</p>"))
+        #expect(html.stdout.contains("Step 1: request\n  pending: Set() → Set((&quot;alice&quot;, &quot;bob&quot;, 3))"))
+    }
+
     @Test func unreadableOrMalformedTraceExitsTwo() throws {
         let missing = try CommandRunner.run(["trace", "show", "/no/such/file.json"])
         #expect(missing.status == 2)

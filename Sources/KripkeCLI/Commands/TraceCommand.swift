@@ -5,7 +5,9 @@ import Kripke
 import Traces
 
 /// `kripke trace show|render|replay <file>`: read an ITF trace (as written by `check --trace-out` or
-/// kept in Counterexamples/) and print it for people.
+/// kept in Counterexamples/) and print it for people. `show` and `render` take any valid ITF trace
+/// (one Apalache or Quint wrote is shown as the variables that changed per step); `replay` only
+/// Kripke's.
 ///
 /// ```text
 /// $ kripke trace render Counterexamples/ricart-agrawala-tie-bug.itf.json --format msc
@@ -24,7 +26,10 @@ struct TraceCommand: ParsableCommand {
         var file: String
 
         func run() throws {
-            let trace = try TraceFile.read(file)
+            guard case .kripke(let trace) = try TraceFile.read(file) else {
+                throw CLIError("'\(file)' is not one of Kripke's traces ('#meta' has no \"source\": \"kripke\"): "
+                               + "it names no spec, actions or messages, so it cannot be replayed; `kripke trace show` prints it")
+            }
             guard !trace.spec.isEmpty else {
                 throw CLIError("'\(file)' names no spec ('#meta' needs \"spec\"), so it cannot be replayed")
             }
@@ -58,8 +63,10 @@ struct TraceCommand: ParsableCommand {
         var hideGhosts = false
 
         func run() throws {
-            let trace = try TraceFile.read(file)
-            print(TextTraceFormatter(showGhosts: !hideGhosts).format(trace))
+            switch try TraceFile.read(file) {
+            case .kripke(let trace): print(TextTraceFormatter(showGhosts: !hideGhosts).format(trace))
+            case .foreign(let trace): print(ForeignTraceFormatter().format(trace))
+            }
         }
     }
 
@@ -72,7 +79,7 @@ struct TraceCommand: ParsableCommand {
         @Argument(help: "An ITF JSON trace file.")
         var file: String
 
-        @Option(help: "text (changed variables per step), msc (text sequence chart) or html (SVG chart).")
+        @Option(help: "text (changed variables per step), msc (text sequence chart) or html (SVG chart). A trace another tool wrote has no messages: msc is its text, html a page with its text.")
         var format: Format = .msc
 
         @Option(name: [.short, .long], help: "Write to this file instead of stdout.")
@@ -80,12 +87,13 @@ struct TraceCommand: ParsableCommand {
 
         func run() throws {
             if let output { try OutputFile.check(output) }
-            let trace = try TraceFile.read(file)
             let rendered: String
-            switch format {
-            case .text: rendered = TextTraceFormatter().format(trace)
-            case .msc: rendered = TextSequenceChart().render(trace)
-            case .html: rendered = HTMLSequenceChart().render(trace, title: "\(trace.spec) — \(file)")
+            switch (try TraceFile.read(file), format) {
+            case (.kripke(let trace), .text): rendered = TextTraceFormatter().format(trace)
+            case (.kripke(let trace), .msc): rendered = TextSequenceChart().render(trace)
+            case (.kripke(let trace), .html): rendered = HTMLSequenceChart().render(trace, title: "\(trace.spec) — \(file)")
+            case (.foreign(let trace), .text), (.foreign(let trace), .msc): rendered = ForeignTraceFormatter().format(trace)
+            case (.foreign(let trace), .html): rendered = ForeignTraceFormatter().html(trace, title: file)
             }
             guard let output else {
                 print(rendered)
@@ -101,7 +109,7 @@ struct TraceCommand: ParsableCommand {
 enum TraceFile {
     static let maxBytes = 16 * 1_048_576
 
-    static func read(_ path: String) throws -> Trace {
+    static func read(_ path: String) throws -> ITFDocument {
         let text: String
         do {
             let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
@@ -115,7 +123,7 @@ enum TraceFile {
             throw CLIError("cannot read trace file '\(path)': \(error.localizedDescription)")
         }
         do {
-            return try ITF.decode(JSONValue.parse(text))
+            return try ITF.read(JSONValue.parse(text))
         } catch {
             throw CLIError("'\(path)' is not a readable trace: \(error)")
         }

@@ -1,6 +1,6 @@
 import Kripke
 
-/// Why an ITF document could not be read as a Kripke trace.
+/// Why an ITF document could not be read (as any trace, or as one of Kripke's).
 ///
 /// ```swift
 /// catch let error as ITFError { print(error) }   // "not an ITF trace: missing 'states'"
@@ -12,8 +12,14 @@ public struct ITFError: Error, Sendable, CustomStringConvertible {
 }
 
 extension ITF {
-    /// Reads a trace written by `encode` (or any ITF trace whose values Kripke can represent).
+    /// Reads a trace written by `encode`, including those written before messages said `sender`
+    /// and `receiver` and bags were maps (their messages say `from` and `to`, their bags are
+    /// lists, and their `#meta` names no network semantics): a saved counterexample stays
+    /// replayable. A trace another tool wrote is an error; `read` shows it.
     public static func decode(_ document: JSONValue) throws(ITFError) -> Trace {
+        guard isKripkeTrace(document) else {
+            throw ITFError("it was not written by Kripke ('#meta' has no \"source\": \"kripke\"), so it has no actions, processes or messages")
+        }
         guard case .array(let varList)? = document["vars"] else { throw ITFError("missing 'vars'") }
         guard case .array(let stateList)? = document["states"] else { throw ITFError("missing 'states'") }
         let variables = try varList.map { item throws(ITFError) -> String in
@@ -34,13 +40,15 @@ extension ITF {
         if case .array(let names)? = meta?["ghosts"] {
             for case .string(let name) in names { ghosts.insert(name) }
         }
+        var semantics: String?
+        if case .string(let name)? = meta?[ITFNetwork.variable] { semantics = name }
         var states: [TraceState] = []
         var steps: [TraceStep] = []
         for (index, entry) in stateList.enumerated() {
             var values: [String: Value] = [:]
             for name in variables {
                 guard let raw = entry[name] else { throw ITFError("state \(index) has no value for '\(name)'") }
-                values[name] = try decodeValue(raw)
+                values[name] = name == ITFNetwork.variable ? try ITFNetwork.decode(raw, semantics: semantics) : try decodeValue(raw)
             }
             states.append(TraceState(values: values))
             if index > 0 { steps.append(try decodeStep(entry["#meta"], index: index)) }
@@ -55,17 +63,17 @@ extension ITF {
         }
         var message: DeliveredMessage?
         if case .object(let members)? = meta?["message"] {
-            var kind = "", from = "", to = ""
+            var kind = "", sender = "", receiver = ""
             var fields: [Value.RecordField] = []
             for member in members {
-                switch (member.key, member.value) {
+                switch (ITFNetwork.kripkeName(member.key), member.value) {
                 case ("kind", .string(let text)): kind = text
-                case ("from", .string(let text)): from = text
-                case ("to", .string(let text)): to = text
+                case ("from", .string(let text)): sender = text
+                case ("to", .string(let text)): receiver = text
                 default: fields.append(Value.RecordField(name: member.key, value: try decodeValue(member.value)))
                 }
             }
-            message = DeliveredMessage(kind: kind, sender: from, receiver: to, fields: fields)
+            message = DeliveredMessage(kind: kind, sender: sender, receiver: receiver, fields: fields)
         }
         var choices: [Int] = []
         if case .array(let items)? = meta?["choices"] {

@@ -2,8 +2,11 @@ import Kripke
 
 /// Writes and reads traces in the Informal Trace Format (ITF) that Apalache and Quint use:
 /// integers as `{"#bigint": "3"}`, maps as `{"#map": [[key, value], …]}`, records as objects,
-/// sequences as arrays. Kripke's own step information (action, process, delivered message) goes
-/// in each state's `#meta`, which ITF readers ignore.
+/// sequences as arrays. The network is written as `ITFNetwork` says (messages with `sender` and
+/// `receiver`, a bag as a map from message to count). Kripke's own step information (action,
+/// process, delivered message) goes in each state's `#meta`, which ITF readers ignore; the
+/// trace's `#meta` says `"source": "kripke"`, which is how a reader tells Kripke's traces from
+/// other tools' (see `ITF.read`).
 ///
 /// ```swift
 /// let json = ITF.encode(trace, description: "invariant 'mutual exclusion' violated")
@@ -20,12 +23,16 @@ public enum ITF {
             ("spec", .string(trace.spec)),
             ("parameters", .object(trace.parameters.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
         ]
+        if let semantics = ITFNetwork.semantics(of: trace) { meta.append((ITFNetwork.variable, .string(semantics))) }
         if let description { meta.append(("description", .string(description))) }
         if !trace.ghosts.isEmpty { meta.append(("ghosts", .array(trace.ghosts.sorted().map { .string($0) }))) }
         let states = trace.states.enumerated().map { index, state -> JSONValue in
             var stateMeta: [(String, JSONValue)] = [("index", .int(index))]
             if index > 0 { stateMeta += stepMeta(trace.steps[index - 1]) }
-            let values = trace.variables.map { name in (name, encode(state[name] ?? .sequence([]))) }
+            let values = trace.variables.map { name in
+                let value = state[name] ?? .sequence([])
+                return (name, name == ITFNetwork.variable ? ITFNetwork.encode(value) : encode(value))
+            }
             return .object([("#meta", .object(stateMeta))] + values)
         }
         return .object([
@@ -39,7 +46,7 @@ public enum ITF {
         var meta: [(String, JSONValue)] = [("action", .string(step.action)), ("process", .string(step.process))]
         if let message = step.message {
             meta.append(("message", .object([
-                ("kind", .string(message.kind)), ("from", .string(message.sender)), ("to", .string(message.receiver)),
+                ("kind", .string(message.kind)), ("sender", .string(message.sender)), ("receiver", .string(message.receiver)),
             ] + message.fields.map { ($0.name, encode($0.value)) })))
         }
         if !step.choices.isEmpty { meta.append(("choices", .array(step.choices.map { .int($0) }))) }
