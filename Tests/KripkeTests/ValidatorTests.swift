@@ -30,13 +30,14 @@ import Testing
         let found = problems { s in
             let procs = s.processes("p", count: 2)
             _ = s.variable("network", per: procs, in: .range(0...1), initial: 0)
-            let ping = s.message("ping", Field("from", .range(0...1)), Field("kind", .range(0...1)))
+            let ping = s.message("ping", Field("from", .range(0...1)), Field("kind", .range(0...1)), Field("sender", .bool))
             s.network(.unordered(capacity: 1))
             s.on(ping, at: procs) { _ in [] }
         }
         let expected = ["variable network: 'network' is reserved: traces show the network's contents under that name",
-                        "message ping field from: field name 'from' is reserved: traces show each message in flight with its kind, from, to",
-                        "message ping field kind: field name 'kind' is reserved: traces show each message in flight with its kind, from, to"]
+                        "message ping field from: field name 'from' is reserved: traces show each message with its kind, sender and receiver (kind, from, to, sender, receiver)",
+                        "message ping field kind: field name 'kind' is reserved: traces show each message with its kind, sender and receiver (kind, from, to, sender, receiver)",
+                        "message ping field sender: field name 'sender' is reserved: traces show each message with its kind, sender and receiver (kind, from, to, sender, receiver)"]
         #expect(found.count == expected.count)
         for (problem, prefix) in zip(found, expected) { #expect(problem.hasPrefix(prefix), "\(problem)") }
     }

@@ -18,9 +18,11 @@ public struct TraceNamer: Sendable {
         case fifo([(sender: Int, receiver: Int, codes: [Int])])
     }
 
-    /// The fields a message in flight shows before its own: its kind, sender and receiver (a
-    /// validated spec's messages have no fields of these names).
+    /// The fields a message in flight shows before its own: its kind, sender and receiver.
     public static let messageRecordFields = ["kind", "from", "to"]
+    /// Field names a message may not have: the record's own, and the names ITF files give the
+    /// sender and receiver (a payload field of one of these names would collide with them).
+    public static let reservedFieldNames = messageRecordFields + ["sender", "receiver"]
 
     public let ir: SpecIR
     public let cells: VariableCells

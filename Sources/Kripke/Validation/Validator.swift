@@ -51,9 +51,9 @@ public struct Validator {
                                      element: "variable \(variable.name)", location: variable.location))
         }
         for message in ir.messages {
-            for field in message.fields where TraceNamer.messageRecordFields.contains(field.name) {
-                found.append(SpecProblem("field name '\(field.name)' is reserved: traces show each message in flight "
-                                         + "with its \(TraceNamer.messageRecordFields.joined(separator: ", "))",
+            for field in message.fields where TraceNamer.reservedFieldNames.contains(field.name) {
+                found.append(SpecProblem("field name '\(field.name)' is reserved: traces show each message with its "
+                                         + "kind, sender and receiver (\(TraceNamer.reservedFieldNames.joined(separator: ", ")))",
                                          element: "message \(message.name) field \(field.name)", location: message.location))
             }
         }

@@ -15,10 +15,11 @@ import Kripke
 /// ```
 enum ITFNetwork {
     /// The trace variable that holds the messages in flight.
-    static let variable = "network"
+    static let variable = TraceState.networkKey
 
     /// Kripke's field name for a message's addresses, and the ITF one.
-    private static let addressFields = [(kripke: "from", itf: "sender"), (kripke: "to", itf: "receiver")]
+    private static let addressFields = [(kripke: TraceNamer.messageRecordFields[1], itf: "sender"),
+                                        (kripke: TraceNamer.messageRecordFields[2], itf: "receiver")]
 
     /// The network semantics a trace's network values have, as `#meta` names it.
     static func semantics(of trace: Trace) -> String? {

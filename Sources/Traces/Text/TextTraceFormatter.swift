@@ -37,7 +37,7 @@ public struct TextTraceFormatter: Sendable {
                      : "State 0 (arbitrary state satisfying the invariants — may be unreachable)")
         let width = shown.map(\.count).max() ?? 0
         for name in shown {
-            let value = name == "network" ? networkSummary(trace.states[0]) : (trace.states[0][name]?.description ?? "?")
+            let value = name == TraceState.networkKey ? networkSummary(trace.states[0]) : (trace.states[0][name]?.description ?? "?")
             lines.append("  \(name.padding(toLength: width, withPad: " ", startingAt: 0)) = \(value)")
         }
         for (index, step) in trace.steps.enumerated() {
@@ -53,7 +53,7 @@ public struct TextTraceFormatter: Sendable {
     }
 
     private func networkSummary(_ state: TraceState) -> String {
-        let messages = TraceDiff.messages(in: state["network"])
+        let messages = TraceDiff.messages(in: state[TraceState.networkKey])
         return messages.isEmpty ? "empty" : messages.map(messageText).joined(separator: ", ")
     }
 

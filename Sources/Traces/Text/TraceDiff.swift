@@ -20,7 +20,7 @@ public struct TraceDiff: Sendable {
 
     public init(from before: TraceState, to after: TraceState, variables: [String]) {
         var changes: [Change] = []
-        for name in variables where name != "network" {
+        for name in variables where name != TraceState.networkKey {
             let old = TraceDiff.leaves(of: before[name], path: name)
             let new = TraceDiff.leaves(of: after[name], path: name)
             for (path, value) in new where old.first(where: { $0.0 == path })?.1 != value {
@@ -28,8 +28,8 @@ public struct TraceDiff: Sendable {
             }
         }
         self.changes = changes
-        let oldMessages = TraceDiff.messages(in: before["network"])
-        let newMessages = TraceDiff.messages(in: after["network"])
+        let oldMessages = TraceDiff.messages(in: before[TraceState.networkKey])
+        let newMessages = TraceDiff.messages(in: after[TraceState.networkKey])
         sent = TraceDiff.subtract(oldMessages, from: newMessages)
         delivered = TraceDiff.subtract(newMessages, from: oldMessages)
     }
