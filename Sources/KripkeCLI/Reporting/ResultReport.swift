@@ -29,7 +29,7 @@ struct ResultReport {
         } else {
             print(ResultText.check(result, ir: ir, options: options))
             if chart, case .violated(let violation) = result.verdict {
-                print("\nMessage-sequence chart:\n" + TextSequenceChart().render(violation.trace))
+                print("\nMessage-sequence chart:\n" + TextSequenceChart(width: TerminalWidth.current()).render(violation.trace))
             }
         }
         return status
