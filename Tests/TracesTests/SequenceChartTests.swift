@@ -129,9 +129,9 @@ import Testing
         #expect(layout.lanes.map(\.x) == [123, 273])
         #expect(layout.rows.map(\.y) == [60, 80, 120])
         #expect(layout.rows.map(\.band.height) == [20, 40, 40])
-        #expect(layout.arrows.map { [$0.x1, $0.y1, $0.x2, $0.y2] } == [[123, 100, 273, 120], [273, 140, 123, 192]])
+        #expect(layout.arrows.map { [$0.x1, $0.y1, $0.x2, $0.y2] } == [[123, 100, 273, 120], [273, 140, 123, 160]])
         #expect(layout.arrows.map(\.ending) == [.delivered, .inFlight])
-        #expect(layout.verdictY == 153)
+        #expect(layout.verdictY == 173)
         #expect(layout.labels.filter { $0.kind == .message }.map(\.text) == ["ping → b", "a ← pong"])
         #expect(layout.labels.filter { $0.kind == .verdict }.map(\.text) == ["✗ invariant 'calm' violated in this state"])
     }

@@ -107,8 +107,11 @@ struct SequenceChartLayout: Sendable {
                 laneX[flow.messages[index].sender].flatMap { from in laneX[flow.messages[index].receiver].map { (from + $0) / 2 } }
             }
             addRow(step: event.step, y: y, dotX: laneX[event.process], lossX: lossX)
-            let actionX = (laneX[event.process] ?? lossX ?? firstLane) + 9
-            labels.append(Label(text: event.action, kind: .action, box: textBox(event.action, x: actionX, rowY: y), alignedEnd: false))
+            // Beside the dot, on the side the delivered message does not come from.
+            let x = laneX[event.process] ?? lossX ?? firstLane
+            let fromRight = event.received.flatMap { laneX[flow.messages[$0].sender] }.map { $0 > x && lossX == nil } ?? false
+            let actionX = fromRight ? x - 9 - Self.textWidth(event.action) : x + 9
+            labels.append(Label(text: event.action, kind: .action, box: textBox(event.action, x: actionX, rowY: y), alignedEnd: fromRight))
             y += Self.rowHeight
             for index in event.sent {
                 sendY[index] = y
@@ -123,16 +126,16 @@ struct SequenceChartLayout: Sendable {
             }
             rows[rows.count - 1].band.height = y - 17 - rows[rows.count - 1].band.y
         }
-        if let property {
-            verdictY = y - 7
-            let text = "✗ \(property) violated in this state"
-            labels.append(Label(text: text, kind: .verdict, box: textBox(text, x: firstLane + 9, rowY: y + 11), alignedEnd: false))
-            y += Self.rowHeight + 12
-        }
         let inFlightY = y
         if flow.messages.contains(where: { $0.receivedAt == nil && $0.lostAt == nil }) {
             note("in flight at the end", at: firstLane + 9, y: y)
             y += Self.rowHeight
+        }
+        if let property {   // below everything the last state holds, messages in flight included
+            verdictY = y - 7
+            let text = "✗ \(property) violated in this state"
+            labels.append(Label(text: text, kind: .verdict, box: textBox(text, x: firstLane + 9, rowY: y + 11), alignedEnd: false))
+            y += Self.rowHeight + 12
         }
         for (index, message) in flow.messages.enumerated() {
             guard let from = laneX[message.sender], let to = laneX[message.receiver], let start = sendY[index] else { continue }
