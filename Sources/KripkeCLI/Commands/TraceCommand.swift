@@ -85,13 +85,26 @@ struct TraceCommand: ParsableCommand {
         @Option(name: [.short, .long], help: "Write to this file instead of stdout.")
         var output: String?
 
+        @Option(help: "Width of the msc chart in columns (default: $COLUMNS, the terminal's width, or 100).")
+        var width: Int?
+
+        func validate() throws {
+            if let width, width < 20 { throw ValidationError("--width must be at least 20") }
+        }
+
         func run() throws {
             if let output { try OutputFile.check(output) }
+            let (document, description) = try TraceFile.readDescribed(file)
             let rendered: String
-            switch (try TraceFile.read(file), format) {
+            switch (document, format) {
             case (.kripke(let trace), .text): rendered = TextTraceFormatter().format(trace)
-            case (.kripke(let trace), .msc): rendered = TextSequenceChart().render(trace)
-            case (.kripke(let trace), .html): rendered = HTMLSequenceChart().render(trace, title: "\(trace.spec) — \(file)")
+            case (.kripke(let trace), .msc): rendered = TextSequenceChart(width: width ?? TerminalWidth.current()).render(trace)
+            case (.kripke(let trace), .html):
+                // Kripke writes "<property> violated"; another description is shown as it is.
+                let property = description.flatMap { $0.hasSuffix(" violated") ? String($0.dropLast(" violated".count)) : nil }
+                let context = property == nil ? description.map { " — \($0)" } ?? "" : ""
+                rendered = HTMLSequenceChart().render(trace, property: property,
+                                                      title: "\(trace.spec) · \(trace.length) steps · \(file)\(context)")
             case (.foreign(let trace), .text), (.foreign(let trace), .msc): rendered = ForeignTraceFormatter().format(trace)
             case (.foreign(let trace), .html): rendered = ForeignTraceFormatter().html(trace, title: file)
             }
@@ -110,6 +123,12 @@ enum TraceFile {
     static let maxBytes = 16 * 1_048_576
 
     static func read(_ path: String) throws -> ITFDocument {
+        try readDescribed(path).document
+    }
+
+    /// The trace and the `description` in its `#meta`, if any (what it violates, as
+    /// `check --trace-out` writes it: "invariant 'agreement' violated").
+    static func readDescribed(_ path: String) throws -> (document: ITFDocument, description: String?) {
         let text: String
         do {
             let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
@@ -123,7 +142,9 @@ enum TraceFile {
             throw CLIError("cannot read trace file '\(path)': \(error.localizedDescription)")
         }
         do {
-            return try ITF.read(JSONValue.parse(text))
+            let document = try JSONValue.parse(text)
+            guard case .string(let description)? = document["#meta"]?["description"] else { return (try ITF.read(document), nil) }
+            return (try ITF.read(document), description)
         } catch {
             throw CLIError("'\(path)' is not a readable trace: \(error)")
         }

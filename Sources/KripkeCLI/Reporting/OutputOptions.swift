@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The output options every engine command (`check`, `bmc`, `prove`) shares: the result as JSON,
-/// the trace as ITF, JUnit and SARIF reports, a message-sequence chart, and quiet progress.
+/// the trace as ITF, JUnit and SARIF reports, message-sequence charts (text and HTML), and quiet progress.
 ///
 /// ```swift
 /// @OptionGroup var output: OutputOptions
@@ -20,14 +20,17 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Also write the result as SARIF 2.1.0 to this file (for code-scanning dashboards).")
     var sarif: String?
 
-    @Flag(name: .long, help: "Also draw the trace as a message-sequence chart.")
+    @Flag(name: .long, help: "Also draw the trace as a message-sequence chart (as wide as $COLUMNS or the terminal).")
     var msc = false
+
+    @Option(name: .long, help: "Also write the trace as a self-contained HTML message-sequence chart to this file.")
+    var html: String?
 
     @Flag(name: .long, help: "No progress messages on stderr.")
     var quiet = false
 
     /// Every file that will be written, so a path that cannot be written is found before the run.
     func checkWritable() throws {
-        for path in [traceOut, junit, sarif].compactMap({ $0 }) { try OutputFile.check(path) }
+        for path in [traceOut, junit, sarif, html].compactMap({ $0 }) { try OutputFile.check(path) }
     }
 }

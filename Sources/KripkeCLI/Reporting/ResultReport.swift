@@ -31,6 +31,10 @@ struct ResultReport {
         if let run = outcome.trace, run.kind != .toError {
             save({ ITF.encode(run.trace, description: run.description).rendered() }, to: output.traceOut)
         }
+        if let run = outcome.trace {
+            let title = "kripke \(outcome.command) \(outcome.title) — \(outcome.verdict.label): \(outcome.summary)"
+            save({ HTMLSequenceChart().render(run.trace, property: run.property, title: title) }, to: output.html)
+        }
         let written = outcome
         save({ OutcomeJUnit.render(written) }, to: output.junit)
         save({ OutcomeSARIF.render(written).rendered() }, to: output.sarif)
@@ -44,7 +48,7 @@ struct ResultReport {
         } else {
             print(OutcomeText.render(outcome))
             if output.msc, let run = outcome.trace {
-                print("\nMessage-sequence chart:\n" + TextSequenceChart().render(run.trace))
+                print("\nMessage-sequence chart:\n" + TextSequenceChart(width: TerminalWidth.current()).render(run.trace))
             }
         }
         return ExitCode(Self.status(outcome.verdict, boundedIsEnough: boundedIsEnough).rawValue)

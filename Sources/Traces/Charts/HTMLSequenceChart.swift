@@ -1,77 +1,136 @@
-import Foundation
 import Kripke
 
-/// A self-contained HTML page (inline SVG and CSS, no scripts) drawing a trace as a
-/// message-sequence chart: lifelines, one row per step, each message as an arrow from the step
-/// that sent it to the step that delivered it, and beside each step what changed.
+/// A self-contained HTML page (inline SVG, CSS and a few lines of script; no external resources)
+/// drawing a trace as a message-sequence chart: lifelines, one row per step and per sent message,
+/// each message an arrow from the step that sent it to the step that delivered it (dashed when
+/// it is still in flight at the end, ending in ✗ when the network lost it), and a legend. Given
+/// the violated property, the page names it in its headline and marks the violating step.
+/// Clicking a step shows the processes' state after it, the variables it changed highlighted.
 ///
 /// ```swift
-/// let html = HTMLSequenceChart().render(trace, title: "ricart-agrawala-tie-bug")
+/// let html = HTMLSequenceChart().render(trace, property: "invariant 'mutual exclusion'")
 /// try html.write(toFile: "trace.html", atomically: true, encoding: .utf8)
 /// ```
 public struct HTMLSequenceChart: Sendable {
     public init() {}
 
-    private let columnWidth = 150.0
-    private let rowHeight = 34.0
-    private let top = 50.0
-    private let left = 60.0
-
-    public func render(_ trace: Trace, title: String) -> String {
+    /// The page for `trace`. `property` names what the last state violates (e.g.
+    /// `"invariant 'agreement'"`; nil for a trace that violates nothing); `title` is the line
+    /// under the headline (by default the spec and its parameters).
+    public func render(_ trace: Trace, property: String? = nil, title: String? = nil) -> String {
         let flow = MessageFlow(trace)
-        let x = Dictionary(uniqueKeysWithValues: flow.processes.enumerated().map { ($1, left + columnWidth * (Double($0) + 0.5)) })
-        let width = left + columnWidth * Double(max(flow.processes.count, 1)) + 20
-        let height = top + rowHeight * Double(flow.events.count + 1) + 20
-        func y(_ step: Int) -> Double { top + rowHeight * Double(step) }
-        var svg: [String] = []
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\">")
-        svg.append("<defs><marker id=\"head\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#1f5fa8\"/></marker></defs>")
-        for (name, position) in x.sorted(by: { $0.value < $1.value }) {
-            svg.append("<text x=\"\(position)\" y=\"24\" class=\"proc\">\(escape(name))</text>")
-            svg.append("<line x1=\"\(position)\" y1=\"32\" x2=\"\(position)\" y2=\"\(height - 10)\" class=\"life\"/>")
-        }
-        for event in flow.events {
-            svg.append("<text x=\"8\" y=\"\(y(event.step) + 4)\" class=\"step\">\(event.step)</text>")
-            if let position = x[event.process] {
-                svg.append("<circle cx=\"\(position)\" cy=\"\(y(event.step))\" r=\"5\" class=\"act\"><title>\(escape(event.action))</title></circle>")
-                svg.append("<text x=\"\(position + 8)\" y=\"\(y(event.step) - 6)\" class=\"action\">\(escape(event.action))</text>")
-            }
-        }
-        for message in flow.messages {
-            guard let from = x[message.sender], let to = x[message.receiver] else { continue }
-            let start = y(message.sentAt)
-            let end = message.receivedAt.map(y) ?? (height - 14)
-            let style = message.receivedAt == nil ? "msg pending" : "msg"
-            svg.append("<line x1=\"\(from)\" y1=\"\(start)\" x2=\"\(to)\" y2=\"\(end)\" class=\"\(style)\" marker-end=\"url(#head)\"/>")
-            svg.append("<text x=\"\((from + to) / 2)\" y=\"\((start + end) / 2 - 3)\" class=\"label\">\(escape(message.label))</text>")
-        }
-        svg.append("</svg>")
-        let steps = TextTraceFormatter().format(trace)
+        let layout = SequenceChartLayout(flow, property: property)
+        let svg = SequenceChartSVG(layout: layout, flow: flow).render()
+        let panels = StepStatePanels(trace: trace, flow: flow).render(shown: trace.length)
+        let subtitle = title ?? specLine(trace)
+        let headline = property.map { "✗ \($0) violated after step \(trace.length)" } ?? "\(trace.spec): \(trace.length) steps"
         return """
             <!DOCTYPE html>
-            <html><head><meta charset="utf-8"><title>\(escape(title))</title>
-            <style>
-            body { font-family: -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #222; }
-            .proc { font-weight: 600; text-anchor: middle; font-size: 14px; }
-            .life { stroke: #bbb; stroke-dasharray: 4 3; }
-            .step { font-size: 11px; fill: #888; }
-            .act { fill: #d2691e; }
-            .action { font-size: 11px; fill: #8b4513; }
-            .msg { stroke: #1f5fa8; stroke-width: 1.4; }
-            .pending { stroke-dasharray: 5 4; opacity: 0.6; }
-            .label { font-size: 11px; fill: #1f5fa8; text-anchor: middle; }
-            pre { background: #f6f6f6; padding: 12px; overflow-x: auto; }
-            </style></head><body>
-            <h1>\(escape(title))</h1>
-            \(svg.joined(separator: "\n"))
-            <h2>Steps</h2>
-            <pre>\(escape(steps))</pre>
+            <html lang="en"><head><meta charset="utf-8">
+            <title>\(headline.htmlEscaped) — \(trace.spec.htmlEscaped)</title>
+            <style>\(Self.style)</style></head><body>
+            <h1\(property == nil ? "" : " class=\"violated\"")>\(headline.htmlEscaped)</h1>
+            <p class="subtitle">\(subtitle.htmlEscaped)</p>
+            \(legend(marksViolation: property != nil))
+            <main>
+            <div class="chart-box">
+            \(svg)
+            </div>
+            <aside>
+            \(panels)
+            </aside>
+            </main>
+            <details><summary>All steps as text</summary><pre>\(TextTraceFormatter().format(trace).htmlEscaped)</pre></details>
+            <script>\(Self.script)</script>
             </body></html>
             """
     }
 
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    private func specLine(_ trace: Trace) -> String {
+        let parameters = trace.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        return trace.spec + (parameters.isEmpty ? "" : " (\(parameters.joined(separator: ", ")))") + " · \(trace.length) steps"
     }
+
+    private func legend(marksViolation: Bool) -> String {
+        func item(_ picture: String, _ text: String) -> String {
+            "<span class=\"item\"><svg width=\"44\" height=\"14\">\(picture)</svg>\(text)</span>"
+        }
+        var items = [
+            item("<circle class=\"act\" cx=\"22\" cy=\"7\" r=\"5\"/>", "a step of the process (click a row for the state after it)"),
+            item("<path class=\"msg\" d=\"M2,7 L34,7\" marker-end=\"url(#head)\"/>", "message, delivered"),
+            item("<path class=\"msg pending\" d=\"M2,7 L34,7\" marker-end=\"url(#head-pending)\"/>", "sent, still in flight at the end"),
+            item("<path class=\"msg lost\" d=\"M2,7 L26,7\"/><text class=\"loss\" x=\"26\" y=\"12\">✗</text>", "lost by the network"),
+        ]
+        if marksViolation {
+            items.append(item("<rect class=\"swatch\" x=\"2\" y=\"1\" width=\"40\" height=\"12\"/>", "the violating step"))
+        }
+        return "<div class=\"legend\">\(items.joined())</div>"
+    }
+
+    private static let style = """
+        body { font-family: -apple-system, "Segoe UI", Roboto, sans-serif; margin: 20px 24px; color: #222; }
+        h1 { font-size: 22px; margin: 0 0 4px; }
+        h1.violated { color: #b3261e; }
+        .subtitle { margin: 0 0 10px; color: #555; }
+        .legend { font-size: 13px; color: #444; margin-bottom: 8px; display: flex; flex-wrap: wrap; gap: 4px 18px; }
+        .legend .item { display: inline-flex; align-items: center; gap: 4px; }
+        main { display: flex; align-items: flex-start; gap: 20px; }
+        .chart-box { overflow-x: auto; flex: none; max-width: 100%; }
+        aside { position: sticky; top: 8px; flex: 1 1 320px; min-width: 280px; font-size: 13px; }
+        svg text { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 11px; }
+        svg text.action, svg text.message, svg text.note, svg text.verdict {
+            paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
+        .lane { font-weight: 700; font-size: 13px; text-anchor: middle; }
+        .life { stroke: #bbb; stroke-dasharray: 4 3; }
+        .stepNumber { fill: #888; }
+        .action { fill: #8b4513; }
+        .message { fill: #1f5fa8; }
+        .note { fill: #777; font-style: italic; }
+        .verdict { fill: #b3261e; font-weight: 700; }
+        line.verdict { stroke: #b3261e; stroke-width: 2; }
+        .act { fill: #d2691e; }
+        .msg { stroke: #1f5fa8; stroke-width: 1.3; fill: none; }
+        .msg.pending { stroke: #7a9cc6; stroke-dasharray: 6 4; }
+        .msg.lost { stroke: #b3261e; stroke-dasharray: 2 3; }
+        .arrowhead { fill: #1f5fa8; }
+        .arrowhead.pending { fill: #7a9cc6; }
+        .loss { fill: #b3261e; font-weight: 700; font-size: 14px; text-anchor: middle; }
+        .band { fill: transparent; cursor: pointer; }
+        .step:hover .band { fill: #f3f6fb; }
+        .step.violating .band, .swatch { fill: #fde8e6; }
+        .step.selected .band { fill: #fff3c4; }
+        .step.violating.selected .band { fill: #fbd3cf; }
+        .chart text, .chart path, .chart line, .chart circle { pointer-events: none; }
+        .state h3 { font-size: 15px; margin: 0 0 8px; }
+        .cards { display: flex; flex-wrap: wrap; gap: 8px; }
+        .card { border: 1px solid #ddd; border-radius: 6px; padding: 4px 8px; min-width: 130px; }
+        .card.acting { border-color: #d2691e; box-shadow: 0 0 0 1px #d2691e; }
+        .card h4 { margin: 2px 0 4px; font-size: 13px; }
+        .card table { border-collapse: collapse; font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px; }
+        .card th { text-align: left; font-weight: 500; color: #555; padding: 1px 8px 1px 0; vertical-align: top; }
+        .card td { padding: 1px 0; }
+        .card tr.changed td, .card tr.changed th { background: #fff3c4; font-weight: 700; color: #222; }
+        .ghost { color: #999; font-weight: 400; }
+        pre { background: #f6f6f6; padding: 12px; overflow-x: auto; }
+        """
+
+    /// Shows the panel of the clicked step (↑/↓ move between steps).
+    private static let script = """
+        (function () {
+          var steps = Array.prototype.slice.call(document.querySelectorAll(".chart .step"));
+          var panels = Array.prototype.slice.call(document.querySelectorAll("section.state"));
+          var current = steps.length - 1;
+          function show(k) {
+            current = Math.max(0, Math.min(steps.length - 1, k));
+            steps.forEach(function (g, i) { g.classList.toggle("selected", i === current); });
+            panels.forEach(function (p, i) { p.hidden = i !== current; });
+          }
+          steps.forEach(function (g, i) { g.addEventListener("click", function () { show(i); }); });
+          document.addEventListener("keydown", function (e) {
+            if (e.key === "ArrowDown") { show(current + 1); e.preventDefault(); }
+            if (e.key === "ArrowUp") { show(current - 1); e.preventDefault(); }
+          });
+          show(current);
+        })();
+        """
 }
