@@ -14,6 +14,8 @@ import PackageDescription
 /// - `Verification` — runs an engine on a spec and returns the one `Outcome` (depends on Explorer,
 ///   Symbolic; gives Symbolic the explorer's semantics)
 /// - `Reports`   — renders an `Outcome` as text, JSON, JUnit XML and SARIF (depends on Kripke, Traces)
+/// - `Lemmas`    — candidate lemmas for a counterexample to induction, mined from the states the
+///   explorer's search shows a visitor (depends on Explorer, Symbolic, Verification)
 /// - `Specs`     — the spec library (directory `Specs/`)
 /// - `KripkeCLI` — the `kripke` commands; `kripke` is the executable
 /// `KRIPKE_STRICT=1` (set by scripts/test, so in CI) reports spec lines that are slow to type check.
@@ -31,6 +33,7 @@ let package = Package(
         .library(name: "Symbolic", targets: ["Symbolic"]),
         .library(name: "Verification", targets: ["Verification"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Lemmas", targets: ["Lemmas"]),
         .library(name: "Specs", targets: ["Specs"]),
         .library(name: "KripkeCLI", targets: ["KripkeCLI"]),
         .executable(name: "kripke", targets: ["kripke"]),
@@ -48,6 +51,7 @@ let package = Package(
         .target(name: "Symbolic", dependencies: ["Kripke", "SMT"]),
         .target(name: "Verification", dependencies: ["Kripke", "Explorer", "Symbolic"]),
         .target(name: "Reports", dependencies: ["Kripke", "Traces"]),
+        .target(name: "Lemmas", dependencies: ["Kripke", "Explorer", "Symbolic", "Verification"]),
         .target(
             name: "Specs",
             dependencies: ["Kripke"],
@@ -57,7 +61,7 @@ let package = Package(
         .target(
             name: "KripkeCLI",
             dependencies: [
-                "Kripke", "Explorer", "Traces", "Symbolic", "SMT", "Verification", "Reports",
+                "Kripke", "Explorer", "Traces", "Symbolic", "SMT", "Verification", "Reports", "Lemmas",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,7 +74,8 @@ let package = Package(
         .testTarget(name: "KripkeTests", dependencies: ["Kripke"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Kripke", "KripkeTestSupport"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "Explorer", "Kripke"]),
-        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "Verification", "Explorer", "Specs", "Kripke", "SMT", "KripkeTestSupport"]),
+        .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "Verification", "Lemmas", "Explorer", "Specs", "Kripke", "SMT", "KripkeTestSupport"]),
+        .testTarget(name: "LemmasTests", dependencies: ["Lemmas", "Explorer", "Kripke"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Verification", "Explorer", "Symbolic", "Specs", "Traces", "Kripke"]),
         .testTarget(name: "SpecsTests", dependencies: ["Specs", "Explorer", "Traces", "Kripke"]),
         .testTarget(name: "KripkeCLITests", dependencies: ["kripke", "kripke-fixtures", "Traces"]),

@@ -28,6 +28,26 @@ import Testing
         #expect(try TraceReplay(ir).replay(trace) == .replays)
     }
 
+    /// An engine's trace keeps its raw frames, and replay compares those: a frame altered below
+    /// the names is caught, though every named state still matches.
+    @Test func engineTracesAreComparedOnRawFrames() throws {
+        let (ir, trace) = try Self.counterexample()
+        var frames = try #require(trace.frames)
+        #expect(frames.count == trace.states.count)
+        #expect(frames.map(TraceNamer(ir).state) == trace.states)
+        var cells = frames[5].cells
+        cells[0] += 1
+        frames[5] = RawFrame(cells: cells, network: frames[5].network)
+        let altered = Trace(spec: trace.spec, parameters: trace.parameters, variables: trace.variables, ghosts: trace.ghosts,
+                            states: trace.states, steps: trace.steps, frames: frames)
+        #expect(altered == trace)   // equal by name
+        guard case .mismatch(let step, _) = try TraceReplay(ir).replay(altered) else {
+            Issue.record("an altered frame replays")
+            return
+        }
+        #expect(step == 5)
+    }
+
     @Test func alteredStateIsTheFirstMismatch() throws {
         let (ir, trace) = try Self.counterexample()
         let altered = Self.replacing(trace, state: 3, "done", with: .map([

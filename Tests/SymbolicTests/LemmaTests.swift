@@ -2,6 +2,7 @@ import Explorer
 import Kripke
 import Specs
 @testable import Symbolic
+import Lemmas
 import Testing
 
 /// Helper lemmas: checked by the explorer like invariants, proved inductive by `prove` together
@@ -42,8 +43,13 @@ import Testing
             Issue.record("x ≤ 2 alone is not 0-inductive")
             return
         }
-        let states = try ReachableStates(ir).collect(maxStates: 100, maxSeconds: 10).states
-        let facts = ReachableFacts(ir, states: states).violated(by: cti.states[0], limit: 20)
+        let mined = ReachableFacts(ir)
+        var options = SearchOptions(partialOrder: false)
+        options.symmetry = false
+        options.visitor = mined
+        _ = try BreadthFirstSearch(ir, options: options).run()
+        #expect(mined.states == 3)
+        let facts = mined.violated(by: try #require(cti.frames?.first), limit: 20)
         #expect(facts.map(\.statement) == ["x = y", "x = 2 ⇒ y = 2"])
         for fact in facts {
             #expect(try KInduction(ReachableFacts.adding(fact, to: ir)).consecutionHolds(of: 0, k: 0))

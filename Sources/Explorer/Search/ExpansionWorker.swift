@@ -80,6 +80,9 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     private var keptIndices: [Int] = []
     private var keptFingerprints: [UInt64] = []
     private var keptWords: [UInt64] = []
+    /// The search's visitor, and what reads the frames it is shown.
+    private let visitor: (any SearchVisitor)?
+    private let frames: StateDecoder?
     private let trailingPadding = CacheLinePadding()
 
     /// Give each worker its own `system` (and `relation`): workers sharing one would contend
@@ -97,6 +100,8 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         exact = options.exactStates
         batchFingerprints = FingerprintSet(initialCapacity: 1 << 14, wordCount: exact ? wordCount : 0)
         firstFound = .allocate(capacity: 0)
+        visitor = options.visitor
+        frames = options.visitor == nil ? nil : StateDecoder(system: system)
     }
 
     deinit {
@@ -147,6 +152,7 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         }
         for position in range {
             system.packer.unpack(frontier + position * wordCount, into: unpacked)
+            if let visitor, let frames { visitor.visit(frames.frame(unpacked)) }
             var record = Expanded()
             let firstCandidate = candidateCount
             let expansion: TransitionSystem.Expansion

@@ -44,6 +44,8 @@ public struct SearchOptions: Sendable {
     public var shouldStop: (@Sendable () -> Bool)?
     /// Called about once per second with progress, from the searching thread.
     public var progress: (@Sendable (SearchStatistics) -> Void)?
+    /// Sees every distinct state the search expands (see ``SearchVisitor``).
+    public var visitor: (any SearchVisitor)?
 
     /// Options with every default except, where given, partial-order reduction.
     ///

@@ -18,25 +18,35 @@ struct StateDecoder {
     }
 
     func decode(_ state: [Int]) -> TraceState {
-        var messages: [(sender: Int, receiver: Int, code: Int)] = []
-        state.withUnsafeBufferPointer { buffer in
-            NetworkOps.forEachMessage(in: buffer.baseAddress!, layout: system.layout) { messages.append(($0, $1, $2)) }
+        namer.state(frame(state))
+    }
+
+    /// The raw frame of an unpacked state: its variable slots are the cells, its network slots
+    /// the messages they hold.
+    func frame(_ state: [Int]) -> RawFrame {
+        state.withUnsafeBufferPointer { frame($0.baseAddress!) }
+    }
+
+    func frame(_ state: UnsafePointer<Int>) -> RawFrame {
+        var messages: [RawMessage] = []
+        NetworkOps.forEachMessage(in: state, layout: system.layout) {
+            messages.append(RawMessage(sender: $0, receiver: $1, code: $2))
         }
-        let network: TraceNamer.RawNetwork
+        let cells = Array(UnsafeBufferPointer(start: state, count: namer.cells.count))
         switch system.layout.semantics {
         case .unordered:
-            network = .unordered(messages)
+            return RawFrame(cells: cells, network: .unordered(messages))
         case .fifo:   // forEachMessage visits each channel's queue head first, channel after channel
-            var channels: [(sender: Int, receiver: Int, codes: [Int])] = []
+            var channels: [RawChannel] = []
             for message in messages {
                 if let last = channels.last, last.sender == message.sender, last.receiver == message.receiver {
-                    channels[channels.count - 1].codes.append(message.code)
+                    channels[channels.count - 1] = RawChannel(sender: last.sender, receiver: last.receiver,
+                                                              codes: last.codes + [message.code])
                 } else {
-                    channels.append((message.sender, message.receiver, [message.code]))
+                    channels.append(RawChannel(sender: message.sender, receiver: message.receiver, codes: [message.code]))
                 }
             }
-            network = .fifo(channels)
+            return RawFrame(cells: cells, network: .fifo(channels))
         }
-        return namer.state(cells: { state[$0] }, network: network)
     }
 }

@@ -25,7 +25,7 @@ struct TraceBuilder {
         let decoder = StateDecoder(system: system)
         let fingerprinter = StateFingerprinter(system: system, symmetry: symmetry)
         var current = system.initialState
-        var states = [decoder.decode(current)]
+        var frames = [decoder.frame(current)]
         var steps: [TraceStep] = []
         for target in path.dropFirst() {
             var match: (ActionInstance, [Int])?
@@ -41,10 +41,10 @@ struct TraceBuilder {
                 preconditionFailure("trace reconstruction lost the path: the successor relation is not deterministic")
             }
             steps.append(step(for: instance))
-            states.append(decoder.decode(successor))
+            frames.append(decoder.frame(successor))
             current = successor
         }
-        return namer.trace(states: states, steps: steps)
+        return namer.trace(frames: frames, steps: steps)
     }
 
     /// The trace label of an action instance.

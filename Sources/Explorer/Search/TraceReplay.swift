@@ -5,7 +5,8 @@ import Kripke
 /// action, process, message and choice). Serves `kripke trace replay` and the symbolic engine,
 /// which replays every counterexample here before showing it.
 ///
-/// Variables missing from a trace's states (e.g. hidden ghosts) are not compared.
+/// A trace an engine made is compared frame by frame on its raw values; a trace read from a file
+/// by the values it names (variables missing from its states, e.g. hidden ghosts, are not compared).
 ///
 /// ```swift
 /// let ir = try RicartAgrawala.tieBug.instantiate(["N": 2])
@@ -64,7 +65,14 @@ public struct TraceReplay {
             return mismatch(step: 0, reason: "the trace leaves out \(missing.map { "'\($0)'" }.joined(separator: ", ")): "
                              + "every state must give every variable of the spec")
         }
-        if let difference = difference(decoder.decode(current), first) {
+        // An engine's trace carries its raw frames, compared as they are; a file's names, compared by name.
+        let frames = trace.frames.flatMap { $0.count == trace.states.count ? $0 : nil }
+        func matches(_ state: [Int], _ index: Int) -> Bool {
+            if let frames { return decoder.frame(state) == frames[index] }
+            return difference(decoder.decode(state), trace.states[index]) == nil
+        }
+        if !matches(current, 0) {
+            let difference = difference(decoder.decode(current), first) ?? "a raw value differs"
             return mismatch(step: 0, reason: "the first state is not the initial state: \(difference)")
         }
         let machine = system.makeMachine()
@@ -76,10 +84,10 @@ public struct TraceReplay {
                 system.forEachSuccessor(of: source.baseAddress!, machine: machine) { instance in
                     guard successor == nil, builder.step(for: instance) == step else { return }
                     let state = Array(UnsafeBufferPointer(start: machine.state, count: system.layout.slotCount))
-                    if let difference = difference(decoder.decode(state), expected) {
-                        closest = closest ?? difference
-                    } else {
+                    if matches(state, index + 1) {
                         successor = state
+                    } else {
+                        closest = closest ?? difference(decoder.decode(state), expected) ?? "a raw value differs"
                     }
                 }
             }

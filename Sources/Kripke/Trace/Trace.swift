@@ -17,15 +17,31 @@ public struct Trace: Hashable, Sendable {
     public let states: [TraceState]
     /// `steps[k]` leads from `states[k]` to `states[k + 1]`.
     public let steps: [TraceStep]
+    /// The states as the engine held them (`frames[k]` is `states[k]` unnamed), when an engine made
+    /// the trace; nil for a trace read from a file. Not part of a trace's equality: two traces are
+    /// equal when they name the same states and steps.
+    public let frames: [RawFrame]?
 
     public init(spec: String, parameters: [String: Int], variables: [String], ghosts: Set<String>,
-                states: [TraceState], steps: [TraceStep]) {
+                states: [TraceState], steps: [TraceStep], frames: [RawFrame]? = nil) {
         self.spec = spec
         self.parameters = parameters
         self.variables = variables
         self.ghosts = ghosts
         self.states = states
         self.steps = steps
+        self.frames = frames
+    }
+
+    public static func == (lhs: Trace, rhs: Trace) -> Bool {
+        (lhs.spec, lhs.parameters, lhs.variables, lhs.ghosts, lhs.states, lhs.steps)
+            == (rhs.spec, rhs.parameters, rhs.variables, rhs.ghosts, rhs.states, rhs.steps)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(spec)
+        hasher.combine(states)
+        hasher.combine(steps)
     }
 
     /// Number of steps (the counterexample's length).

@@ -6,18 +6,10 @@
 ///
 /// ```swift
 /// let namer = TraceNamer(ir)
-/// let state = namer.state(cells: { slots[$0] }, network: .unordered([(sender: 0, receiver: 1, code: 3)]))
+/// let state = namer.state(RawFrame(cells: slots, network: .unordered([RawMessage(sender: 0, receiver: 1, code: 3)])))
 /// print(state["phase"]!)   // [p0: idle, p1: waiting]
 /// ```
 public struct TraceNamer: Sendable {
-    /// A network's raw contents, in any order: the namer puts them in the canonical one.
-    public enum RawNetwork {
-        /// The messages in flight (a multiset: a message twice in flight appears twice).
-        case unordered([(sender: Int, receiver: Int, code: Int)])
-        /// Each channel's queue of message codes, head first.
-        case fifo([(sender: Int, receiver: Int, codes: [Int])])
-    }
-
     /// The fields a message in flight shows before its own: its kind, sender and receiver.
     public static let messageRecordFields = ["kind", "from", "to"]
     /// Field names a message may not have: the record's own, and the names ITF files give the
@@ -44,21 +36,22 @@ public struct TraceNamer: Sendable {
         }
     }
 
-    /// A state: every variable from its cells (`cell(n)` is the raw value of cell `n`), and the network.
-    public func state(cells cell: (Int) -> Int, network: RawNetwork) -> TraceState {
+    /// A state: every variable from its cells, and the network.
+    public func state(_ frame: RawFrame) -> TraceState {
         var values: [String: Value] = [:]
         for (index, variable) in ir.variables.enumerated() {
-            values[variable.name] = array(cell, base: cells.bases[index], dimensions: cells.dimensions[index][...],
+            values[variable.name] = array({ frame.cells[$0] }, base: cells.bases[index], dimensions: cells.dimensions[index][...],
                                           indices: variable.indices[...], domain: variable.domain)
         }
-        values[TraceState.networkKey] = self.network(network)
+        values[TraceState.networkKey] = network(frame.network)
         return TraceState(values: values)
     }
 
-    /// A trace of this spec with these states and steps (`steps[k]` leads from `states[k]`).
-    public func trace(states: [TraceState], steps: [TraceStep]) -> Trace {
+    /// The trace through `frames` (named) by `steps` (`steps[k]` leads from `frames[k]`); it keeps the frames.
+    public func trace(frames: [RawFrame], steps: [TraceStep]) -> Trace {
         Trace(spec: ir.name, parameters: ir.parameters, variables: ir.variables.map(\.name) + [TraceState.networkKey],
-              ghosts: Set(ir.variables.filter(\.isGhost).map(\.name)), states: states, steps: steps)
+              ghosts: Set(ir.variables.filter(\.isGhost).map(\.name)), states: frames.map(state), steps: steps,
+              frames: frames)
     }
 
     /// The message with code `code` from `sender` to `receiver`, named.
@@ -103,19 +96,18 @@ public struct TraceNamer: Sendable {
         return .record(header.map { Value.RecordField(name: $0, value: .name($1)) } + named.fields)
     }
 
-    /// Unordered: the messages in flight ascending by (sender, receiver, code); FIFO: a map from
-    /// channel `p0->p1` to its queue, non-empty channels only, ascending by (sender, receiver).
+    /// Unordered: the messages in flight, in the frame's canonical order; FIFO: a map from channel
+    /// `p0->p1` to its queue.
     private func network(_ network: RawNetwork) -> Value {
         switch network {
         case .unordered(let messages):
-            return .sequence(messages.sorted { ($0.sender, $0.receiver, $0.code) < ($1.sender, $1.receiver, $1.code) }
-                .map { record(sender: $0.sender, receiver: $0.receiver, code: $0.code) })
+            return .sequence(messages.map { record(sender: $0.sender, receiver: $0.receiver, code: $0.code) })
         case .fifo(let channels):
-            return .map(channels.filter { !$0.codes.isEmpty }.sorted { ($0.sender, $0.receiver) < ($1.sender, $1.receiver) }
-                .map { channel in
-                    Value.MapEntry(key: .name("\(ir.processName(channel.sender))->\(ir.processName(channel.receiver))"),
-                                   value: .sequence(channel.codes.map { record(sender: channel.sender, receiver: channel.receiver, code: $0) }))
-                })
+            return .map(channels.map { channel in
+                let name = "\(ir.processName(channel.sender))->\(ir.processName(channel.receiver))"
+                let queue = channel.codes.map { record(sender: channel.sender, receiver: channel.receiver, code: $0) }
+                return Value.MapEntry(key: .name(name), value: .sequence(queue))
+            })
         }
     }
 }

@@ -4,6 +4,7 @@ import Kripke
 import SMT
 import Symbolic
 import Verification
+import Lemmas
 
 /// `kripke prove <spec>`: k-induction with Z3 over the spec's invariants.
 ///

@@ -22,16 +22,16 @@ struct CounterexampleDecoder {
     private var layout: SymbolicLayout { encoder.layout }
 
     func trace(frames: [Frame], selectors: [Term]) throws -> Trace {
-        var states: [TraceState] = []
+        var raw: [RawFrame] = []
         var steps: [TraceStep] = []
         for (index, frame) in frames.enumerated() {
             let values = try FrameValues(frame: frame, model: model)
-            states.append(namer.state(cells: { values.slots[$0] }, network: network(values)))
+            raw.append(RawFrame(cells: values.slots, network: network(values)))
             if index < selectors.count {
                 steps.append(step(encoder.instances[try model.int(selectors[index])], values))
             }
         }
-        return namer.trace(states: states, steps: steps)
+        return namer.trace(frames: raw, steps: steps)
     }
 
     /// The concrete values of one frame.
@@ -47,15 +47,16 @@ struct CounterexampleDecoder {
         }
     }
 
-    private func network(_ values: FrameValues) -> TraceNamer.RawNetwork {
+    private func network(_ values: FrameValues) -> RawNetwork {
         switch layout.semantics {
         case .unordered:
             return .unordered(zip(layout.keys, values.counters).flatMap { key, count in
-                repeatElement((sender: key.sender, receiver: key.receiver, code: key.code), count: max(count, 0))
+                repeatElement(RawMessage(sender: key.sender, receiver: key.receiver, code: key.code), count: max(count, 0))
             })
         case .fifo:   // queue entries are code + 1, 0 past the tail
-            return .fifo(layout.channels.enumerated().map { channel, pair in
-                (pair.sender, pair.receiver, values.queues[channel].prefix { $0 != 0 }.map { $0 - 1 })
+            return .fifo(layout.channels.enumerated().compactMap { channel, pair in
+                let codes = values.queues[channel].prefix { $0 != 0 }.map { $0 - 1 }
+                return codes.isEmpty ? nil : RawChannel(sender: pair.sender, receiver: pair.receiver, codes: codes)
             })
         }
     }

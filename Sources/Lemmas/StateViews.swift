@@ -1,25 +1,26 @@
 import Kripke
 
-/// A state seen as a whole (its global variables and message counts), from one process (`i`) or one ordered pair of distinct processes (`i`, `j`) of a
-/// role: a fixed list of named attributes — the process's variables, the messages it has in
-/// flight, and for pairs the pair's variables and the messages between them. Facts are mined
-/// over these attributes, so a fact about `i` holds for every process of the role.
+/// A state seen as a whole (its global variables and message counts), from one process (`i`) or
+/// one ordered pair of distinct processes (`i`, `j`) of a role: a fixed list of named attributes —
+/// the process's variables, the messages it has in flight, and for pairs the pair's variables and
+/// the messages between them — read off a raw frame as raw values. Facts are mined over these
+/// attributes, so a fact about `i` holds for every process of the role.
 ///
 /// ```swift
 /// let views = StateViews(ir)
-/// for (kind, process, values) in views.views(of: state) { /* values[a] is attribute a's value */ }
+/// for (kind, processes, values) in views.views(of: frame) { /* values[a] is attribute a's raw value */ }
 /// // views.attributes[.single(role: 0)]!.map(\.name) == ["phase[i]", "replies[i]", "in-flight request from i", …]
 /// ```
-struct StateViews {
-    enum Kind: Hashable { case global, single(role: Int), pair(role: Int) }
+struct StateViews: Sendable {
+    enum Kind: Hashable, Sendable { case global, single(role: Int), pair(role: Int) }
 
     /// One attribute of a view: its name in facts (`phase[i]`), the variable or message kind it
     /// is about, whom it describes (the whole view, or only `i` or only `j` of a pair), and where
     /// its value comes from, to state a fact about it in the IR (`FactLemma`).
-    struct Attribute {
-        enum Owner { case whole, i, j }
-        enum Subject { case i, j }
-        enum Source {
+    struct Attribute: Sendable {
+        enum Owner: Sendable { case whole, i, j }
+        enum Subject: Sendable { case i, j }
+        enum Source: Sendable {
             /// A variable read at the view's processes (none for a global).
             case variable(Int, at: [Subject])
             /// Messages of a kind in flight, from and to the view's processes where given.
@@ -37,15 +38,19 @@ struct StateViews {
     /// Attributes per kind of view, in a fixed order.
     private(set) var attributes: [Kind: [Attribute]] = [:]
     private let ir: SpecIR
+    private let namer: TraceNamer
     private let globalVariables: [String]
     private var singleVariables: [Int: [String]] = [:]   // role → variables indexed by that role alone
     private var pairVariables: [Int: [String]] = [:]     // role → variables indexed by (role, role)
+    private let variableIndex: [String: Int]
 
     init(_ ir: SpecIR) {
         self.ir = ir
+        namer = TraceNamer(ir)
         let kinds = ir.messages.map(\.name)
         globalVariables = ir.variables.filter(\.indices.isEmpty).map(\.name)
         let index = Dictionary(uniqueKeysWithValues: ir.variables.enumerated().map { ($1.name, $0) })
+        variableIndex = index
         let kindCount = ir.messages.count
         attributes[.global] = globalVariables.map { Attribute($0, about: $0, owner: .whole, source: .variable(index[$0]!, at: [])) }
             + (0..<kindCount).map { Attribute("in-flight \(kinds[$0])", about: kinds[$0], owner: .whole,
@@ -74,30 +79,34 @@ struct StateViews {
         }
     }
 
-    /// Every view of `state`: its kind, the processes it looks at, the attribute values.
-    func views(of state: TraceState) -> [(kind: Kind, processes: [String], values: [Value])] {
-        let messages = Self.messages(state)
-        var result: [(Kind, [String], [Value])] = [(.global, [], globalVariables.map { state[$0] ?? .name("?") }
-            + ir.messages.map { kind in Value.int(messages.count { $0.kind == kind.name }) })]
+    /// Every view of `frame`: its kind, the processes it looks at, the attributes' raw values.
+    func views(of frame: RawFrame) -> [(kind: Kind, processes: [Int], values: [Int])] {
+        let messages = frame.messages.map { (kind: namer.numbering.kind(of: $0.code), from: $0.sender, to: $0.receiver) }
+        func cell(_ name: String, _ at: [Int]) -> Int {
+            let variable = variableIndex[name]!
+            let offset = zip(namer.cells.dimensions[variable], at).reduce(0) { $0 + ($1.1 - $1.0.lower) * $1.0.stride }
+            return frame.cells[namer.cells.bases[variable] + offset]
+        }
+        var result: [(Kind, [Int], [Int])] = [(.global, [], globalVariables.map { cell($0, []) }
+            + ir.messages.indices.map { kind in messages.count { $0.kind == kind } })]
         for (index, role) in ir.roles.enumerated() {
-            let names = (role.firstID..<(role.firstID + role.count)).map(ir.processName)
-            for i in names {
-                let own = singleVariables[index]!.map { Self.entry(state[$0], i) }
-                let counts = ir.messages.flatMap { kind in
-                    [Value.int(messages.count { $0.kind == kind.name && $0.from == i }),
-                     Value.int(messages.count { $0.kind == kind.name && $0.to == i })]
+            let ids = Array(role.firstID..<(role.firstID + role.count))
+            for i in ids {
+                let own = singleVariables[index]!.map { cell($0, [i]) }
+                let counts = ir.messages.indices.flatMap { kind in
+                    [messages.count { $0.kind == kind && $0.from == i }, messages.count { $0.kind == kind && $0.to == i }]
                 }
                 result.append((.single(role: index), [i], own + counts))
             }
             guard role.count > 1 else { continue }
-            for i in names {
-                for j in names where j != i {
-                    let pair = pairVariables[index]!.map { Self.entry(Self.entry(state[$0], i), j) }
-                    let between = ir.messages.map { kind in
-                        Value.int(messages.count { $0.kind == kind.name && $0.from == i && $0.to == j })
+            for i in ids {
+                for j in ids where j != i {
+                    let pair = pairVariables[index]!.map { cell($0, [i, j]) }
+                    let between = ir.messages.indices.map { kind in
+                        messages.count { $0.kind == kind && $0.from == i && $0.to == j }
                     }
-                    let ofI = singleVariables[index]!.map { Self.entry(state[$0], i) }
-                    let ofJ = singleVariables[index]!.map { Self.entry(state[$0], j) }
+                    let ofI = singleVariables[index]!.map { cell($0, [i]) }
+                    let ofJ = singleVariables[index]!.map { cell($0, [j]) }
                     result.append((.pair(role: index), [i, j], pair + between + ofI + ofJ))
                 }
             }
@@ -105,29 +114,19 @@ struct StateViews {
         return result
     }
 
-    private static func entry(_ value: Value?, _ key: String) -> Value {
-        guard case .map(let entries) = value, let found = entries.first(where: { $0.key == .name(key) }) else {
-            return .name("?")
-        }
-        return found.value
+    /// How a raw value of `attribute` reads: a variable's value in its domain, a count as a number.
+    func display(_ raw: Int, of attribute: Attribute) -> String {
+        guard case .variable(let variable, _) = attribute.source else { return String(raw) }
+        return namer.value(raw, in: ir.variables[variable].domain).description
     }
 
-    /// The messages in flight (FIFO queues flattened), as kind, sender and receiver names.
-    private static func messages(_ state: TraceState) -> [(kind: String, from: String, to: String)] {
-        func records(_ value: Value?) -> [Value] {
-            switch value {
-            case .sequence(let messages): messages
-            case .map(let channels): channels.flatMap { records($0.value) }
-            default: []
-            }
-        }
-        return records(state[TraceState.networkKey]).compactMap { record in
-            guard case .record(let fields) = record else { return nil }
-            func field(_ name: String) -> String {
-                if case .name(let text) = fields.first(where: { $0.name == name })?.value { return text }
-                return "?"
-            }
-            return (field("kind"), field("from"), field("to"))
-        }
+    /// Whether `attribute` is a number (an integer range or a count), which facts may order.
+    func isNumber(_ attribute: Attribute) -> Bool {
+        guard case .variable(let variable, _) = attribute.source else { return true }
+        if case .range = ir.variables[variable].domain { return true }
+        return false
     }
+
+    /// A process's name, for the processes a view looks at.
+    func processName(_ id: Int) -> String { ir.processName(id) }
 }

@@ -1,9 +1,11 @@
 import Explorer
 import Kripke
+import Lemmas
 import Testing
 
-/// Mining facts from reachable states: a process that starts becomes busy, counts 1 and pings the
-/// other; a ping marks its receiver. The hand-made state below is unreachable in three ways.
+/// Mining facts from the reachable states a search shows its visitor: a process that starts becomes
+/// busy, counts 1 and pings the other; a ping marks its receiver. The hand-made frames below are
+/// unreachable in three ways.
 @Suite struct ReachableFactsTests {
     static let pings = SpecDefinition(name: "pings", summary: "", parameters: [], expectation: .holds) { s in
         let procs = s.processes("p", count: 2)
@@ -21,31 +23,38 @@ import Testing
         s.on(ping, at: procs) { m in seen[m.receiver] <- true }
     }
 
-    static func state(busy: Bool, count: Int, pingInFlight: Bool) -> TraceState {
-        func perProcess(_ first: Value, _ second: Value) -> Value {
-            .map([Value.MapEntry(key: .name("p0"), value: first), Value.MapEntry(key: .name("p1"), value: second)])
-        }
-        let ping = Value.record([Value.RecordField(name: "kind", value: .name("ping")),
-                                 Value.RecordField(name: "from", value: .name("p0")),
-                                 Value.RecordField(name: "to", value: .name("p1"))])
-        return TraceState(values: ["busy": perProcess(.bool(busy), .bool(false)),
-                                   "count": perProcess(.int(count), .int(0)),
-                                   "seen": perProcess(.bool(false), .bool(false)),
-                                   "network": .sequence(pingInFlight ? [ping] : [])])
+    /// Cells in declaration order: busy[p0], busy[p1], count[p0], count[p1], seen[p0], seen[p1];
+    /// the one ping (no fields) has code 0.
+    static func state(busy: Bool, count: Int, pingInFlight: Bool) -> RawFrame {
+        RawFrame(cells: [busy ? 1 : 0, 0, count, 0, 0, 0],
+                 network: .unordered(pingInFlight ? [RawMessage(sender: 0, receiver: 1, code: 0)] : []))
     }
 
-    @Test func reachableStatesAreAllFound() throws {
-        let reachable = try ReachableStates(Self.pings.instantiate()).collect(maxStates: 1_000, maxSeconds: 10)
+    /// The facts of every reachable state of `pings`, mined by the explorer's search.
+    static func mined(maxStates: Int? = nil) throws -> (facts: ReachableFacts, complete: Bool) {
+        let ir = try pings.instantiate()
+        let facts = ReachableFacts(ir)
+        var options = SearchOptions(partialOrder: false)
+        options.symmetry = false
+        options.checkDeadlock = false   // every process started and seen is a normal end
+        options.maxStates = maxStates
+        options.visitor = facts
+        let result = try BreadthFirstSearch(ir, options: options).run()
+        if case .holds = result.verdict { return (facts, true) }
+        return (facts, false)
+    }
+
+    @Test func theSearchShowsEveryReachableStateOnce() throws {
         // busy × seen per process, ping in flight exactly when started and not yet seen: 3 · 3 states.
-        #expect(reachable.states.count == 9)
-        #expect(reachable.complete)
-        let capped = try ReachableStates(Self.pings.instantiate()).collect(maxStates: 4, maxSeconds: 10)
-        #expect(capped.states.count == 4 && !capped.complete)
+        let (all, complete) = try Self.mined()
+        #expect(all.states == 9 && complete)
+        let (capped, cappedComplete) = try Self.mined(maxStates: 4)
+        #expect(capped.states < 4 && !cappedComplete)
     }
 
     @Test func factsTheStateViolatesComeSimplestFirst() throws {
         let ir = try Self.pings.instantiate()
-        let facts = ReachableFacts(ir, states: try ReachableStates(ir).collect(maxStates: 1_000, maxSeconds: 10).states)
+        let facts = try Self.mined().facts
         #expect(facts.violated(by: Self.state(busy: true, count: 1, pingInFlight: true)).isEmpty)
         let found = facts.violated(by: Self.state(busy: false, count: 1, pingInFlight: true), limit: 20)
         #expect(found.map(\.description) == [

@@ -2,8 +2,8 @@ import Kripke
 
 /// A mined fact as an IR condition, so that it can be tried as a lemma: the view's quantifier
 /// (`∀ i ∈ role`, `∀ i ≠ j`, or none for the whole state) around "condition ⇒ claim", with each
-/// attribute read as the variable or message count it came from, and each value in the raw
-/// encoding of its domain. Fresh bindings are numbered from `ir.bindingCount`.
+/// attribute read as the variable or message count it came from, and each value the raw value
+/// it was mined as. Fresh bindings are numbered from `ir.bindingCount`.
 ///
 /// ```swift
 /// let lemma = FactLemma(ir: ir, kind: .single(role: 0), attributes: names).condition(mined)
@@ -33,8 +33,8 @@ struct FactLemma {
                 return .inFlight(MessageKindID(index: kind), sender: sender, receiver: receiver, filter: all(tests))
             }
         }
-        func equals(_ attribute: Int, _ value: Value) -> Expr {
-            .binary(.eq, term(attribute), .literal(raw(value, of: attribute)))
+        func equals(_ attribute: Int, _ value: Int) -> Expr {
+            .binary(.eq, term(attribute), .literal(value))
         }
         let claim: Expr = switch fact.claim {
         case .oneOf(let t, let values): any(values.map { equals(t, $0) })
@@ -57,23 +57,6 @@ struct FactLemma {
     /// The number of bindings a condition may use beyond the spec's own: i, j, and a sender and
     /// a receiver for each of at most three message counts.
     static let bindingsUsed = 2 + 2 * 3
-
-    /// A displayed value back in its raw encoding: Booleans 0/1, enum cases by position,
-    /// processes by id (`none` = −1), counts as they are.
-    private func raw(_ value: Value, of attribute: Int) -> Int {
-        switch value {
-        case .bool(let truth): return truth ? 1 : 0
-        case .int(let number): return number
-        case .name(let name):
-            guard case .variable(let variable, _) = attributes[attribute].source else { return 0 }
-            switch ir.variables[variable].domain {
-            case .enumeration(_, let cases): return cases.firstIndex(of: name) ?? 0
-            case .process: return name == "none" ? ProcessID.noneValue : (0..<ir.processCount).first { ir.processName($0) == name } ?? 0
-            default: return 0
-            }
-        default: return 0
-        }
-    }
 
     private func all(_ parts: [Expr]) -> Expr { parts.dropFirst().reduce(parts.first ?? .bool(true)) { .binary(.and, $0, $1) } }
     private func any(_ parts: [Expr]) -> Expr { parts.dropFirst().reduce(parts.first ?? .bool(false)) { .binary(.or, $0, $1) } }
