@@ -3,7 +3,7 @@ import Kripke
 import Symbolic
 
 /// The explorer as the symbolic engine's concrete semantics: it replays every BMC and k-induction
-/// counterexample (`TraceReplay`) and enumerates an instance to establish that no send finds the
+/// counterexample (`TraceReplay`), returning its own rendition (with each step's sent messages), and enumerates an instance to establish that no send finds the
 /// network full (a breadth-first search without partial-order reduction, which preserves
 /// violations and deadlocks but not every state in which a channel is full).
 ///
@@ -13,9 +13,11 @@ import Symbolic
 public struct ExplorerSemantics: ConcreteSemantics {
     public init() {}
 
-    public func mismatch(replaying trace: Trace, of ir: SpecIR) throws -> String? {
-        if case .mismatch(let step, let reason) = try TraceReplay(ir).replay(trace) { return "step \(step): \(reason)" }
-        return nil
+    public func replayed(_ trace: Trace, of ir: SpecIR) throws -> Trace {
+        let replay = TraceReplay(ir)
+        if case .mismatch(let step, let reason) = try replay.replay(trace) { throw SymbolicError.replayFailed("step \(step): \(reason)") }
+        guard let rebuilt = try replay.rebuilt(trace) else { throw SymbolicError.replayFailed("the trace does not replay") }
+        return rebuilt
     }
 
     public func statesWithoutOverflow(of ir: SpecIR, limits: EnumerationLimits) throws -> Int? {

@@ -1,3 +1,5 @@
+import Kripke
+
 /// The mutable context compiled actions run in: the working state, the bindings, the fields of
 /// the message being handled, and what went wrong in the current step.
 ///
@@ -25,6 +27,9 @@ final class Machine {
     var dirty = false
     /// Reusable buffer for the slots of deliverable messages of the state being expanded.
     var deliverable: [Int] = []
+    /// When not nil, the messages the current step sent (reset by each step): how traces learn
+    /// exactly what a step sent. Nil during the search.
+    var sentLog: [RawMessage]?
     private let trailingPadding = CacheLinePadding()
 
     init(slotCount: Int, bindingCount: Int, fieldCount: Int) {
@@ -65,6 +70,7 @@ final class Machine {
         step += 1
         fault = nil
         overflowed = false
+        if sentLog != nil { sentLog = [] }
     }
 
     /// Records a write of `slot`; false (with a fault) if the slot was already written this step.

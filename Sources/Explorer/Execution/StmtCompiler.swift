@@ -117,6 +117,7 @@ struct StmtCompiler {
                 machine.overflowed = true
                 return false
             }
+            machine.sentLog?.append(RawMessage(sender: source, receiver: target, code: code))
             return true
         }
     }

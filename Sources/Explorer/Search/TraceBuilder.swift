@@ -22,38 +22,41 @@ struct TraceBuilder {
 
     func trace(through path: [UInt64]) -> Trace {
         let machine = system.makeMachine()
+        machine.sentLog = []
         let decoder = StateDecoder(system: system)
         let fingerprinter = StateFingerprinter(system: system, symmetry: symmetry)
         var current = system.initialState
         var frames = [decoder.frame(current)]
         var steps: [TraceStep] = []
         for target in path.dropFirst() {
-            var match: (ActionInstance, [Int])?
+            var match: (ActionInstance, [Int], [RawMessage])?
             current.withUnsafeBufferPointer { source in
                 _ = system.forEachSuccessor(of: source.baseAddress!, machine: machine) { instance in
                     guard match == nil else { return }
                     if fingerprinter.fingerprint(machine.state) == target {
-                        match = (instance, Array(UnsafeBufferPointer(start: machine.state, count: system.layout.slotCount)))
+                        match = (instance, Array(UnsafeBufferPointer(start: machine.state, count: system.layout.slotCount)),
+                                 machine.sentLog ?? [])
                     }
                 }
             }
-            guard let (instance, successor) = match else {
+            guard let (instance, successor, sent) = match else {
                 preconditionFailure("trace reconstruction lost the path: the successor relation is not deterministic")
             }
-            steps.append(step(for: instance))
+            steps.append(step(for: instance, sent: sent))
             frames.append(decoder.frame(successor))
             current = successor
         }
         return namer.trace(frames: frames, steps: steps)
     }
 
-    /// The trace label of an action instance.
-    func step(for instance: ActionInstance) -> TraceStep {
+    /// The trace label of an action instance, with the messages it sent where known.
+    func step(for instance: ActionInstance, sent: [RawMessage] = []) -> TraceStep {
         if instance.action == TransitionSystem.lossAction {
             return namer.loss(sender: instance.sender, receiver: instance.process, code: instance.messageCode)
         }
         let delivers = if case .message = system.ir.actions[instance.action].trigger { true } else { false }
         return namer.step(action: instance.action, process: instance.process,
-                          delivered: delivers ? (instance.sender, instance.messageCode) : nil, choice: instance.choice)
+                          delivered: delivers ? (instance.sender, instance.messageCode) : nil, choice: instance.choice,
+                          sent: sent)
     }
 }

@@ -34,6 +34,12 @@ public struct TraceReplay {
         try replay(trace, system: TransitionSystem(ir)).outcome
     }
 
+    /// The explorer's own rendition of `trace` when it replays: the same states and steps, with
+    /// raw frames and each step's sent messages as executing it showed them; nil when it does not.
+    public func rebuilt(_ trace: Trace) throws(SpecError) -> Trace? {
+        try replay(trace, system: TransitionSystem(ir)).rebuilt
+    }
+
     /// Why invariant `name` fails in the last state of `trace`: the instance that falsifies it
     /// (nil when the trace does not replay, or the invariant holds there).
     public func falsifyingInstance(of name: String, at trace: Trace) throws(SpecError) -> FalsifyingInstance? {
@@ -47,11 +53,11 @@ public struct TraceReplay {
         return explainer.explain(invariant.condition)
     }
 
-    /// The replay's outcome, and the last state when it replays.
-    private func replay(_ trace: Trace, system: TransitionSystem) -> (outcome: Outcome, last: [Int]?) {
+    /// The replay's outcome, and the last state and the explorer's rendition when it replays.
+    private func replay(_ trace: Trace, system: TransitionSystem) -> (outcome: Outcome, last: [Int]?, rebuilt: Trace?) {
         let decoder = StateDecoder(system: system)
         let builder = TraceBuilder(system: system, symmetry: false)
-        func mismatch(step: Int, reason: String) -> (Outcome, [Int]?) { (.mismatch(step: step, reason: reason), nil) }
+        func mismatch(step: Int, reason: String) -> (Outcome, [Int]?, Trace?) { (.mismatch(step: step, reason: reason), nil, nil) }
         guard trace.spec == ir.name, trace.parameters == ir.parameters else {
             return mismatch(step: 0, reason: "the trace is of spec '\(trace.spec)'\(describe(trace.parameters)), "
                              + "not '\(ir.name)'\(describe(ir.parameters))")
@@ -66,9 +72,9 @@ public struct TraceReplay {
                              + "every state must give every variable of the spec")
         }
         // An engine's trace carries its raw frames, compared as they are; a file's names, compared by name.
-        let frames = trace.frames.flatMap { $0.count == trace.states.count ? $0 : nil }
+        let given = trace.frames.flatMap { $0.count == trace.states.count ? $0 : nil }
         func matches(_ state: [Int], _ index: Int) -> Bool {
-            if let frames { return decoder.frame(state) == frames[index] }
+            if let given { return decoder.frame(state) == given[index] }
             return difference(decoder.decode(state), trace.states[index]) == nil
         }
         if !matches(current, 0) {
@@ -76,23 +82,31 @@ public struct TraceReplay {
             return mismatch(step: 0, reason: "the first state is not the initial state: \(difference)")
         }
         let machine = system.makeMachine()
+        machine.sentLog = []
+        var frames = [decoder.frame(current)]
+        var steps: [TraceStep] = []
         for (index, step) in trace.steps.enumerated() {
             let expected = trace.states[index + 1]
-            var successor: [Int]?
+            var successor: (state: [Int], step: TraceStep)?
             var closest: String?
             let expansion = current.withUnsafeBufferPointer { source in
                 system.forEachSuccessor(of: source.baseAddress!, machine: machine) { instance in
-                    guard successor == nil, builder.step(for: instance) == step else { return }
+                    guard successor == nil, builder.step(for: instance) == step.instance else { return }
                     let state = Array(UnsafeBufferPointer(start: machine.state, count: system.layout.slotCount))
-                    if matches(state, index + 1) {
-                        successor = state
-                    } else {
+                    let executed = builder.step(for: instance, sent: machine.sentLog ?? [])
+                    if !matches(state, index + 1) {
                         closest = closest ?? difference(decoder.decode(state), expected) ?? "a raw value differs"
+                    } else if !step.sent.isEmpty && step.sent != executed.sent {
+                        closest = closest ?? "it sends \(executed.sent.map(describe)), the trace says \(step.sent.map(describe))"
+                    } else {
+                        successor = (state, executed)
                     }
                 }
             }
             if let successor {
-                current = successor
+                current = successor.state
+                frames.append(decoder.frame(current))
+                steps.append(successor.step)
                 continue
             }
             if let fault = expansion.fault {
@@ -103,7 +117,11 @@ public struct TraceReplay {
             }
             return mismatch(step: index + 1, reason: "'\(step)' is not enabled")
         }
-        return (.replays, current)
+        return (.replays, current, decoder.namer.trace(frames: frames, steps: steps))
+    }
+
+    private func describe(_ message: DeliveredMessage) -> String {
+        "\(message.kind) \(message.sender) → \(message.receiver)"
     }
 
     /// The first variable whose value differs, described, or nil when `expected`'s values all match.

@@ -63,7 +63,8 @@ public struct TraceState: Hashable, Sendable {
     public subscript(_ name: String) -> Value? { values[name] }
 }
 
-/// What happened in one step: which action of which process, with which message or choice.
+/// What happened in one step: which action of which process, with which message or choice, and
+/// the messages it sent (as the engine executed it; empty where not known, as in older files).
 ///
 /// ```swift
 /// print(step)   // "p1: receive request from p0 {ts: 1}"
@@ -75,12 +76,20 @@ public struct TraceStep: Hashable, Sendable, CustomStringConvertible {
     public let message: DeliveredMessage?
     /// Values chosen by the action's parameters, if any.
     public let choices: [Int]
+    /// The messages the step sent, in the order it sent them.
+    public let sent: [DeliveredMessage]
 
-    public init(action: String, process: String, message: DeliveredMessage?, choices: [Int]) {
+    public init(action: String, process: String, message: DeliveredMessage?, choices: [Int], sent: [DeliveredMessage] = []) {
         self.action = action
         self.process = process
         self.message = message
         self.choices = choices
+        self.sent = sent
+    }
+
+    /// The step without its sent messages: what identifies the action instance taken.
+    public var instance: TraceStep {
+        TraceStep(action: action, process: process, message: message, choices: choices)
     }
 
     /// The process name of steps the network takes (message loss).

@@ -142,14 +142,12 @@ public struct BoundedModelChecker {
     private func networkOverflow(_ encoder: SpecEncoder, _ step: SpecEncoder.Transition, _ model: Model, _ frames: [Frame],
                                  _ selectors: [Term]) throws -> NetworkOverflow {
         let trace = try CounterexampleDecoder(encoder: encoder, model: model).trace(frames: frames, selectors: selectors)
-        if let mismatch = try semantics.mismatch(replaying: trace, of: ir) {
-            throw SymbolicError.replayFailed(mismatch)
-        }
+        let replayed = try semantics.replayed(trace, of: ir)
         guard let index = try step.overflows.firstIndex(where: { try model.bool($0) }),
               let action = encoder.instances[index].action else {
             throw SymbolicError.solver("the model has no overflowing send (internal)")
         }
-        return NetworkOverflow(trace: trace, action: ir.actions[action].name,
+        return NetworkOverflow(trace: replayed, action: ir.actions[action].name,
                                process: ir.processName(encoder.instances[index].process))
     }
 
@@ -172,12 +170,10 @@ public struct BoundedModelChecker {
     private func finish(_ property: Counterexample.Property, _ encoder: SpecEncoder, _ model: Model, _ frames: [Frame],
                         _ selectors: [Term], _ statistics: BMCStatistics, _ start: Date) throws -> BMCResult {
         let trace = try CounterexampleDecoder(encoder: encoder, model: model).trace(frames: frames, selectors: selectors)
-        if let mismatch = try semantics.mismatch(replaying: trace, of: ir) {
-            throw SymbolicError.replayFailed(mismatch)
-        }
+        let replayed = try semantics.replayed(trace, of: ir)
         var statistics = statistics
         statistics.secondsPerDepth.append(Date().timeIntervalSince(start))
         statistics.seconds = Date().timeIntervalSince(start)
-        return BMCResult(verdict: .violated(Counterexample(property: property, trace: trace)), statistics: statistics)
+        return BMCResult(verdict: .violated(Counterexample(property: property, trace: replayed)), statistics: statistics)
     }
 }

@@ -2,20 +2,21 @@ import Kripke
 
 /// The explicit-state semantics the symbolic engine checks its answers against, supplied by the
 /// caller (the `Verification` module passes the explorer's), so that `Symbolic` depends on no
-/// other engine: every counterexample is replayed on it before it is returned, and k-induction
+/// other engine: every counterexample is replayed on it before it is returned — and returned as
+/// it renders it, with each step's sent messages as executing it showed them — and k-induction
 /// asks it to enumerate an instance when "no send finds the network full" is not inductive.
 ///
 /// ```swift
-/// struct Replayer: ConcreteSemantics {
-///     func mismatch(replaying trace: Trace, of ir: SpecIR) throws -> String? { nil }   // trusts every trace
+/// struct Trusting: ConcreteSemantics {
+///     func replayed(_ trace: Trace, of ir: SpecIR) throws -> Trace { trace }   // trusts every trace
 ///     func statesWithoutOverflow(of ir: SpecIR, limits: EnumerationLimits) throws -> Int? { nil }
 /// }
 /// let result = try BoundedModelChecker(ir, semantics: Replayer()).run(depth: 8)
 /// ```
 public protocol ConcreteSemantics: Sendable {
-    /// Nil when `trace` is a run of `ir` from its initial state; otherwise where and why it is not
-    /// (e.g. "step 3: no successor matches").
-    func mismatch(replaying trace: Trace, of ir: SpecIR) throws -> String?
+    /// `trace` as this semantics renders it when it is a run of `ir` from its initial state; throws
+    /// `SymbolicError.replayFailed` saying where and why it is not (e.g. "step 3: … is not enabled").
+    func replayed(_ trace: Trace, of ir: SpecIR) throws -> Trace
 
     /// The number of reachable states of `ir` when every one of them was enumerated within
     /// `limits` and no send in any of them finds the network full; nil otherwise.

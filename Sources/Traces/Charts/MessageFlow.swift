@@ -40,9 +40,12 @@ public struct MessageFlow: Sendable {
     public let messages: [Message]
     public let events: [Event]
 
-    /// The flow of `trace` with its sends inferred from the network (``InferredSends``).
+    /// The flow of `trace`: with the messages its steps say they sent, as the engine executed them,
+    /// or — for a trace without them (an older file) — with its sends inferred from the network
+    /// (``InferredSends``).
     public init(_ trace: Trace) {
-        self.init(trace, sent: InferredSends.perStep(trace))
+        let known = trace.steps.contains { !$0.sent.isEmpty }
+        self.init(trace, sent: known ? trace.steps.map(\.sent) : InferredSends.perStep(trace))
     }
 
     /// The flow of `trace` given the messages each step sent (`sent[k]` for `trace.steps[k]`).

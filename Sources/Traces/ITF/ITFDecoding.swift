@@ -62,24 +62,30 @@ extension ITF {
             throw ITFError("state \(index) does not say which action led to it ('#meta' needs 'action' and 'process')")
         }
         var message: DeliveredMessage?
-        if case .object(let members)? = meta?["message"] {
-            var kind = "", sender = "", receiver = ""
-            var fields: [Value.RecordField] = []
-            for member in members {
-                switch (ITFNetwork.kripkeName(member.key), member.value) {
-                case ("kind", .string(let text)): kind = text
-                case ("from", .string(let text)): sender = text
-                case ("to", .string(let text)): receiver = text
-                default: fields.append(Value.RecordField(name: member.key, value: try decodeValue(member.value)))
-                }
-            }
-            message = DeliveredMessage(kind: kind, sender: sender, receiver: receiver, fields: fields)
-        }
+        if case .object(let members)? = meta?["message"] { message = try decodeMessage(members) }
         var choices: [Int] = []
         if case .array(let items)? = meta?["choices"] {
             for case .number(let value) in items { choices.append(try integer(value, "a choice of state \(index)")) }
         }
-        return TraceStep(action: action, process: process, message: message, choices: choices)
+        var sent: [DeliveredMessage] = []
+        if case .array(let items)? = meta?["sent"] {
+            for case .object(let members) in items { sent.append(try decodeMessage(members)) }
+        }
+        return TraceStep(action: action, process: process, message: message, choices: choices, sent: sent)
+    }
+
+    private static func decodeMessage(_ members: [JSONValue.Member]) throws(ITFError) -> DeliveredMessage {
+        var kind = "", sender = "", receiver = ""
+        var fields: [Value.RecordField] = []
+        for member in members {
+            switch (ITFNetwork.kripkeName(member.key), member.value) {
+            case ("kind", .string(let text)): kind = text
+            case ("from", .string(let text)): sender = text
+            case ("to", .string(let text)): receiver = text
+            default: fields.append(Value.RecordField(name: member.key, value: try decodeValue(member.value)))
+            }
+        }
+        return DeliveredMessage(kind: kind, sender: sender, receiver: receiver, fields: fields)
     }
 
     /// `number` as an Int: fractional numbers and numbers beyond ±2^53 (where a JSON number is no

@@ -4,7 +4,7 @@ import Kripke
 /// integers as `{"#bigint": "3"}`, maps as `{"#map": [[key, value], …]}`, records as objects,
 /// sequences as arrays. The network is written as `ITFNetwork` says (messages with `sender` and
 /// `receiver`, a bag as a map from message to count). Kripke's own step information (action,
-/// process, delivered message) goes in each state's `#meta`, which ITF readers ignore; the
+/// process, delivered message, choices, messages sent) goes in each state's `#meta`, which ITF readers ignore; the
 /// trace's `#meta` says `"source": "kripke"`, which is how a reader tells Kripke's traces from
 /// other tools' (see `ITF.read`).
 ///
@@ -44,13 +44,16 @@ public enum ITF {
 
     private static func stepMeta(_ step: TraceStep) -> [(String, JSONValue)] {
         var meta: [(String, JSONValue)] = [("action", .string(step.action)), ("process", .string(step.process))]
-        if let message = step.message {
-            meta.append(("message", .object([
-                ("kind", .string(message.kind)), ("sender", .string(message.sender)), ("receiver", .string(message.receiver)),
-            ] + message.fields.map { ($0.name, encode($0.value)) })))
-        }
+        if let message = step.message { meta.append(("message", encode(message))) }
         if !step.choices.isEmpty { meta.append(("choices", .array(step.choices.map { .int($0) }))) }
+        if !step.sent.isEmpty { meta.append(("sent", .array(step.sent.map(encode)))) }
         return meta
+    }
+
+    /// A message as step metadata writes it: `kind`, `sender`, `receiver`, then its payload.
+    private static func encode(_ message: DeliveredMessage) -> JSONValue {
+        .object([("kind", .string(message.kind)), ("sender", .string(message.sender)), ("receiver", .string(message.receiver))]
+                + message.fields.map { ($0.name, encode($0.value)) })
     }
 
     /// The ITF form of a value.
