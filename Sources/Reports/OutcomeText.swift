@@ -17,7 +17,8 @@ public enum OutcomeText {
                      "Result: \(outcome.verdict.label) — \(outcome.summary)"]
         lines += outcome.details
         if let run = outcome.trace {
-            let formatter = TextTraceFormatter(firstState: run.kind == .counterexampleToInduction ? .arbitrary : .initial)
+            let formatter = TextTraceFormatter(firstState: run.kind == .counterexampleToInduction ? .arbitrary : .initial,
+                                               stepLocations: run.stepLocations)
             lines += ["", run.heading, formatter.format(run.trace)]
             if !run.conclusion.isEmpty { lines.append(run.conclusion) }
         }

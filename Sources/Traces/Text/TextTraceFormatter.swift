@@ -24,10 +24,14 @@ public struct TextTraceFormatter: Sendable {
 
     public var showGhosts: Bool
     public var firstState: FirstState
+    /// Where each step's action is declared (`stepLocations[k]` for step k + 1), shown after the
+    /// step as `(RicartAgrawala.swift:86)`; empty to show none.
+    public var stepLocations: [SourceLocation?]
 
-    public init(showGhosts: Bool = true, firstState: FirstState = .initial) {
+    public init(showGhosts: Bool = true, firstState: FirstState = .initial, stepLocations: [SourceLocation?] = []) {
         self.showGhosts = showGhosts
         self.firstState = firstState
+        self.stepLocations = stepLocations
     }
 
     public func format(_ trace: Trace) -> String {
@@ -40,14 +44,19 @@ public struct TextTraceFormatter: Sendable {
             let value = name == TraceState.networkKey ? networkSummary(trace.states[0]) : (trace.states[0][name]?.description ?? "?")
             lines.append("  \(name.padding(toLength: width, withPad: " ", startingAt: 0)) = \(value)")
         }
+        // The messages each step sent, as the engine executed it; inferred from the network for a
+        // trace without them (an older file).
+        let known = trace.steps.contains { !$0.sent.isEmpty }
         for (index, step) in trace.steps.enumerated() {
-            lines.append("Step \(index + 1): \(step)")
+            let location = index < stepLocations.count ? stepLocations[index].map(Self.shortLocation) : nil
+            lines.append("Step \(index + 1): \(step)" + (location.map { "   (\($0))" } ?? ""))
             let diff = TraceDiff(from: trace.states[index], to: trace.states[index + 1], variables: shown)
             for change in diff.changes {
                 lines.append("  \(change.path): \(change.old?.description ?? "—") → \(change.new?.description ?? "—")")
             }
-            for message in diff.sent { lines.append("  sent: \(messageText(message))") }
-            if diff.changes.isEmpty && diff.sent.isEmpty { lines.append("  (no change)") }
+            let sent = known ? step.sent.map(messageText) : diff.sent.map(messageText)
+            for message in sent { lines.append("  sent: \(message)") }
+            if diff.changes.isEmpty && sent.isEmpty { lines.append("  (no change)") }
         }
         return lines.joined(separator: "\n")
     }
@@ -55,6 +64,18 @@ public struct TextTraceFormatter: Sendable {
     private func networkSummary(_ state: TraceState) -> String {
         let messages = TraceDiff.messages(in: state[TraceState.networkKey])
         return messages.isEmpty ? "empty" : messages.map(messageText).joined(separator: ", ")
+    }
+
+    /// `RicartAgrawala.swift:86`: the file's name and the line.
+    private static func shortLocation(_ location: SourceLocation) -> String {
+        let file = (location.path ?? location.file).split(separator: "/").last.map(String.init) ?? location.file
+        return "\(file):\(location.line)"
+    }
+
+    /// `request{seq: 1} p0 → p1` for a delivered or sent message.
+    func messageText(_ message: DeliveredMessage) -> String {
+        let body = message.fields.isEmpty ? "" : Value.record(message.fields).description
+        return "\(message.kind)\(body) \(message.sender) → \(message.receiver)"
     }
 
     /// `request{seq: 1} p0 → p1` for a message record.
