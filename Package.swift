@@ -16,6 +16,8 @@ import PackageDescription
 /// - `Reports`   — renders an `Outcome` as text, JSON, JUnit XML and SARIF (depends on Kripke, Traces)
 /// - `Lemmas`    — candidate lemmas for a counterexample to induction, mined from the states the
 ///   explorer's search shows a visitor (depends on Explorer, Symbolic, Verification)
+/// - `KripkeTesting` — assertions for users' tests (`expectHolds`, `expectViolation`) that fail with
+///   the counterexample
 /// - `Specs`     — the spec library (directory `Specs/`)
 /// - `KripkeCLI` — the `kripke` commands; `kripke` is the executable
 /// `KRIPKE_STRICT=1` (set by scripts/test, so in CI) reports spec lines that are slow to type check.
@@ -34,6 +36,7 @@ let package = Package(
         .library(name: "Verification", targets: ["Verification"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Lemmas", targets: ["Lemmas"]),
+        .library(name: "KripkeTesting", targets: ["KripkeTesting"]),
         .library(name: "Specs", targets: ["Specs"]),
         .library(name: "KripkeCLI", targets: ["KripkeCLI"]),
         .executable(name: "kripke", targets: ["kripke"]),
@@ -52,6 +55,8 @@ let package = Package(
         .target(name: "Verification", dependencies: ["Kripke", "Explorer", "Symbolic"]),
         .target(name: "Reports", dependencies: ["Kripke", "Traces"]),
         .target(name: "Lemmas", dependencies: ["Kripke", "Explorer", "Symbolic", "Verification"]),
+        // Assertions for users' own tests: expectHolds / expectViolation, failing with the counterexample.
+        .target(name: "KripkeTesting", dependencies: ["Kripke", "Explorer", "Verification", "Reports"]),
         .target(
             name: "Specs",
             dependencies: ["Kripke"],
@@ -75,6 +80,7 @@ let package = Package(
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "Kripke", "KripkeTestSupport"]),
         .testTarget(name: "TracesTests", dependencies: ["Traces", "Explorer", "Kripke"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "Verification", "Lemmas", "Explorer", "Specs", "Kripke", "SMT", "KripkeTestSupport"]),
+        .testTarget(name: "KripkeTestingTests", dependencies: ["KripkeTesting", "Specs", "Kripke", "Explorer"]),
         .testTarget(name: "LemmasTests", dependencies: ["Lemmas", "Explorer", "Kripke"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Verification", "Explorer", "Symbolic", "Specs", "Traces", "Kripke"]),
         .testTarget(name: "SpecsTests", dependencies: ["Specs", "Explorer", "Traces", "Kripke"]),

@@ -29,7 +29,7 @@ public struct CheckResult: Sendable {
 /// ```swift
 /// if case .violated(let v) = verdict { print(v.property, v.trace.length) }
 /// ```
-public enum Verdict: Sendable {
+public enum Verdict: Sendable, Equatable {
     /// Every property holds in every reachable state (the search was exhaustive).
     case holds
     /// A property fails; the trace is a run that shows it (a shortest one unless partial-order
@@ -44,7 +44,7 @@ public enum Verdict: Sendable {
 /// ```swift
 /// print(violation.property)   // "invariant 'mutual exclusion'"
 /// ```
-public struct Violation: Sendable {
+public struct Violation: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case invariant(String)
         case deadlock
