@@ -16,6 +16,21 @@ public enum OutcomeSARIF {
     static let rootID = "SRCROOT"
 
     public static func render(_ outcome: Outcome, root: String = FileManager.default.currentDirectoryPath) -> JSONValue {
+        log([run(outcome, root: root)])
+    }
+
+    /// A SARIF log of `runs`.
+    static func log(_ runs: [JSONValue]) -> JSONValue {
+        .object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array(runs)),
+        ])
+    }
+
+    /// The SARIF run of one outcome; with `flagging: false`, without results (the outcome is what
+    /// was expected, so there is nothing to flag).
+    static func run(_ outcome: Outcome, root: String, flagging: Bool = true) -> JSONValue {
         var rules = outcome.properties.map { rule(for: $0) }
         rules.append(rule(id: "kripke/incomplete", name: "Incomplete", level: "warning",
                           text: "The run stopped before it settled every property",
@@ -60,17 +75,12 @@ public enum OutcomeSARIF {
         ])
         var executionSuccessful = true
         if case .error = outcome.verdict { executionSuccessful = false }
-        let run: JSONValue = .object([
+        return .object([
             ("tool", .object([("driver", driver)])),
             ("automationDetails", .object([("id", .string("kripke/\(outcome.command)/\(outcome.spec)/"))])),
             ("originalUriBaseIds", .object([(rootID, .object([("uri", .string(rootURI(root)))]))])),
             ("invocations", .array([.object([("executionSuccessful", .bool(executionSuccessful))])])),
-            ("results", .array(results)),
-        ])
-        return .object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            ("runs", .array([run])),
+            ("results", .array(flagging ? results : [])),
         ])
     }
 

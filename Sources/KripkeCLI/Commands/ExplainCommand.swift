@@ -14,6 +14,7 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var selection: SpecSelection
 
+    func validate() throws { try selection.requireSpec() }
 
     func run() throws {
         let definition = try selection.definition()

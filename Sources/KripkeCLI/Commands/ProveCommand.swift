@@ -42,6 +42,7 @@ struct ProveCommand: ParsableCommand {
     var maxSeconds: Double?
 
     func validate() throws {
+        try selection.requireSpec()
         if maxK < 0 { throw ValidationError("--max-k must be at least 0") }
         try OptionLimits.validateSeconds(maxSeconds)
     }
@@ -51,9 +52,9 @@ struct ProveCommand: ParsableCommand {
         let ir = try selection.instantiate(reporting: report)
         guard !ir.invariants.isEmpty else {   // "proved" would be vacuous
             throw report.error(CLIError("no invariants to prove: '\(ir.name)' declares none (check and bmc still "
-                                        + "look for deadlocks)"), spec: selection.spec)
+                                        + "look for deadlocks)"), spec: selection.name)
         }
-        do { try output.checkWritable() } catch { throw report.error(error, spec: selection.spec) }
+        do { try output.checkWritable() } catch { throw report.error(error, spec: selection.name) }
         let result: KInduction.Result
         do {
             var prover = KInduction(ir)
@@ -61,9 +62,9 @@ struct ProveCommand: ParsableCommand {
             prover.cancellation = StopSignals.cancellation()
             result = try prover.run(maxK: maxK, minimalCores: explain)
         } catch let error as SMTError {
-            throw report.error(CLIError(error), spec: selection.spec)
+            throw report.error(CLIError(error), spec: selection.name)
         } catch {
-            throw report.error(error, spec: selection.spec)
+            throw report.error(error, spec: selection.name)
         }
         var outcome = Outcome(result, ir: ir, maxK: maxK, explain: explain)
         if explain, let hints = try CandidateLemmas(result, ir: ir) {

@@ -5,7 +5,7 @@ extension CLIError {
     /// when libz3 could not be loaded, the files tried and how to install it.
     ///
     /// ```swift
-    /// catch let error as SMTError { throw report.error(CLIError(error), spec: selection.spec) }
+    /// catch let error as SMTError { throw report.error(CLIError(error), spec: selection.name) }
     /// ```
     init(_ error: SMTError) {
         if case .z3Unavailable = error {

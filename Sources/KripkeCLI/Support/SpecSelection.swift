@@ -10,13 +10,21 @@ import Kripke
 /// ```
 struct SpecSelection: ParsableArguments {
     @Argument(help: "The spec (see `kripke list`).")
-    var spec: String
+    var spec: String?
 
     @Option(name: .customLong("param"), help: ArgumentHelp("Set a spec parameter, e.g. --param N=4.", valueName: "NAME=VALUE"))
     var parameters: [String] = []
 
+    /// The spec's name ("" when none was given: only `check --all` goes without one).
+    var name: String { spec ?? "" }
+
+    /// For the commands that need a spec: a usage error (exit 2) when none was given.
+    func requireSpec() throws {
+        if spec == nil { throw ValidationError("Missing expected argument '<spec>'") }
+    }
+
     /// The spec's definition, or an error naming the specs there are.
-    func definition() throws -> SpecDefinition { try SpecCatalog.spec(named: spec) }
+    func definition() throws -> SpecDefinition { try SpecCatalog.spec(named: name) }
 
     /// The spec instantiated with the given parameters and validated.
     func instantiate() throws -> SpecIR {
@@ -29,7 +37,7 @@ struct SpecSelection: ParsableArguments {
         do {
             return try instantiate()
         } catch {
-            throw report.error(error, spec: spec)
+            throw report.error(error, spec: name)
         }
     }
 }
