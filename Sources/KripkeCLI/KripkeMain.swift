@@ -30,9 +30,19 @@ public enum KripkeMain {
                 exit(0)
             }
             FileHandle.standardError.write(Data((message.isEmpty ? "error: \(error)" : message).utf8 + [0x0A]))
+            if let hint = subcommandHint(arguments) { FileHandle.standardError.write(Data("\(hint)\n".utf8)) }
             exit(ExitStatus.error.rawValue)
         }
     }
+}
+
+/// "Did you mean 'check'?" when the first argument is not a subcommand but close to one.
+private func subcommandHint(_ arguments: [String]) -> String? {
+    guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+    let names = KripkeCommand.configuration.subcommands.map { $0.configuration.commandName ?? "" }
+    guard !names.contains(first) else { return nil }
+    let close = NearestNames.closest(to: first, among: names)
+    return close.isEmpty ? nil : "Did you mean \(close.map { "'kripke \($0)'" }.joined(separator: " or "))?"
 }
 
 /// The root `kripke` command.

@@ -56,6 +56,9 @@ extension Outcome {
         explainViolation(of: ir)
     }
 
+    /// The fewest states for which the text result shows states/s and bytes/state.
+    static let statesWorthRates = 1_000
+
     private static func options(_ options: SearchOptions, ir: SpecIR) -> [Statistic] {
         [
             Statistic("search", .text("bfs")),
@@ -97,9 +100,11 @@ extension Outcome {
     /// The text lines after the verdict: the figures, the storage, the reduction, dead actions.
     private static func details(_ result: CheckResult, ir: SpecIR, options: SearchOptions) -> [String] {
         let statistics = result.statistics
-        var lines = [String(format: "States: %d  transitions: %d  depth: %d  time: %.2f s  (%.0f states/s, %.1f bytes/state)",
-                            statistics.states, statistics.transitions, statistics.depth, statistics.seconds,
-                            statistics.statesPerSecond, statistics.bytesPerState)]
+        // Rates and bytes per state mean little for a few states (fixed costs dominate): the JSON keeps them.
+        let rates = statistics.states < Self.statesWorthRates ? ""
+            : String(format: "  (%.0f states/s, %.1f bytes/state)", statistics.statesPerSecond, statistics.bytesPerState)
+        var lines = [String(format: "States: %d  transitions: %d  depth: %d  time: %.2f s", statistics.states,
+                            statistics.transitions, statistics.depth, statistics.seconds) + rates]
         if options.exactStates {
             lines.append("Exact state storage: states compared in full, no fingerprint collision can drop one "
                          + "(partial-order reduction off)")

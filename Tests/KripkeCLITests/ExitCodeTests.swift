@@ -33,8 +33,29 @@ import Traces
     @Test func unknownSpecExitsTwo() throws {
         let output = try CommandRunner.run(["check", "no-such-spec"])
         #expect(output.status == 2)
-        #expect(output.stderr.contains("unknown spec 'no-such-spec'"))
-        #expect(output.stderr.contains("ricart-agrawala"))
+        #expect(output.stderr == "error: unknown spec 'no-such-spec'. `kripke list` shows all 37.\n")
+    }
+
+    /// A misspelt spec or subcommand gets the nearest names, not a list of every spec.
+    @Test func misspellingsGetSuggestions() throws {
+        let spec = try CommandRunner.run(["check", "ricart-agrawla"])
+        #expect(spec.status == 2)
+        #expect(spec.stderr == "error: unknown spec 'ricart-agrawla'. Did you mean 'ricart-agrawala'? `kripke list` shows all 37.\n")
+        let family = try CommandRunner.run(["bmc", "raft", "--depth", "2"])
+        #expect(family.stderr.contains("Did you mean 'raft-election' or 'raft-election-double-vote'?"))
+        let command = try CommandRunner.run(["chek", "ricart-agrawala"])
+        #expect(command.status == 2)
+        #expect(command.stderr.hasSuffix("Did you mean 'kripke check'?\n"))
+    }
+
+    /// The JSON of a spec that does not instantiate keeps the parameters given; the depth of a
+    /// violation is its counterexample's length.
+    @Test func errorJSONKeepsParametersAndViolationDepthIsTheTraceLength() throws {
+        let invalid = try JSONValue.parse(try CommandRunner.run(["check", "ricart-agrawala", "--param", "N=9", "--json"]).stdout)
+        #expect(invalid["parameters"]?["N"] == .number(9))
+        let violated = try JSONValue.parse(try CommandRunner.run(["check", "ricart-agrawala-tie-bug", "--param", "N=2",
+                                                                  "--json", "--no-por"]).stdout)
+        #expect(violated["stats"]?["depth"] == .number(8))
     }
 
     @Test(arguments: [

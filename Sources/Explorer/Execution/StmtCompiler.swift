@@ -95,10 +95,15 @@ struct StmtCompiler {
         let layout = self.layout
         let message = ir.messages[kind]
         let processes = ir.processCount
+        let ir = ir
+        func name(_ id: Int) -> String {   // what the user wrote: a process, none, or a number out of range
+            if id == ProcessID.noneValue { return "none" }
+            return id >= 0 && id < processes ? ir.processName(id) : "process #\(id)"
+        }
         return { machine in
             let source = sender(machine), target = receiver(machine)
             guard source >= 0 && source < processes && target >= 0 && target < processes else {
-                machine.fault = "message '\(message.name)' sent from \(source) to \(target): not a process"
+                machine.fault = "message '\(message.name)' sent from \(name(source)) to \(name(target)): not a process"
                 return false
             }
             // Field values may read the fields of the message being handled (`m[f]`), so they are

@@ -261,6 +261,9 @@ private struct SearchRun: ~Copyable {
         statistics.seconds = Date().timeIntervalSince(start)
         statistics.bytesPerState = bytesPerState()
         statistics.peakMemoryBytes = ResidentMemory.peak() ?? 0
+        // The violating state is as deep as its trace is long (a successor of the level being
+        // expanded is one deeper than the levels finished).
+        if case .violated(let violation) = verdict { statistics.depth = max(statistics.depth, violation.trace.length) }
         return CheckResult(verdict: verdict, statistics: statistics)
     }
 

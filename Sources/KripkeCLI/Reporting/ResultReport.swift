@@ -67,17 +67,18 @@ struct ResultReport {
 
     /// Prints an error met before there is an outcome (unknown spec, bad parameter, invalid spec,
     /// a report that cannot be written); returns the exit code to throw.
-    func error(_ error: Error, spec: String) -> ExitCode {
-        Self.error(error, spec: spec, json: output.json)
+    func error(_ error: Error, spec: String, parameters: [String: Int] = [:]) -> ExitCode {
+        Self.error(error, spec: spec, parameters: parameters, json: output.json)
     }
 
-    static func error(_ error: Error, spec: String, json: Bool) -> ExitCode {
+    static func error(_ error: Error, spec: String, parameters: [String: Int] = [:], json: Bool) -> ExitCode {
         let message = String(describing: error)
         if json {
             print(JSONValue.object([
                 ("schema", .string(KripkeVersion.resultSchema)),
                 ("tool", .object([("name", .string("kripke")), ("version", .string(KripkeVersion.current))])),
-                ("spec", .string(spec)), ("parameters", .object([(String, JSONValue)]())),
+                ("spec", .string(spec)),
+                ("parameters", .object(parameters.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
                 ("verdict", .string("error")), ("error", .string(message)),
             ]).rendered())
         } else {

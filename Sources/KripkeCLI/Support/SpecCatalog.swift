@@ -20,8 +20,9 @@ public enum SpecCatalog {
     /// The spec named `name`, or an error listing the names there are.
     static func spec(named name: String) throws -> SpecDefinition {
         if let spec = specs.first(where: { $0.name == name }) { return spec }
-        let names = specs.map(\.name).joined(separator: ", ")
-        throw CLIError("unknown spec '\(name)'. Known specs: \(names) (see `kripke list`)")
+        let close = NearestNames.closest(to: name, among: specs.map(\.name))
+        let hint = close.isEmpty ? "" : " Did you mean \(close.map { "'\($0)'" }.joined(separator: " or "))?"
+        throw CLIError("unknown spec '\(name)'.\(hint) `kripke list` shows all \(specs.count).")
     }
 }
 

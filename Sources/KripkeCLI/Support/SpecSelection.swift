@@ -37,7 +37,7 @@ struct SpecSelection: ParsableArguments {
         do {
             return try instantiate()
         } catch {
-            throw report.error(error, spec: name)
+            throw report.error(error, spec: name, parameters: (try? ParameterParsing.parse(parameters)) ?? [:])
         }
     }
 }
