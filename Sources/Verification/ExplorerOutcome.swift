@@ -52,7 +52,8 @@ extension Outcome {
                   spec: ir.name, parameters: ir.parameters, specLocation: ir.declarationLocation,
                   verdict: verdict, summary: summary, properties: properties, trace: trace,
                   options: Self.options(options, ir: ir), statistics: Self.statistics(statistics, exact: options.exactStates),
-                  reductions: reductions, details: Self.details(result, ir: ir, options: options))
+                  reductions: reductions, details: Self.details(result, ir: ir, options: options),
+                  warnings: Self.warnings(result))
         explainViolation(of: ir)
     }
 
@@ -119,13 +120,14 @@ extension Outcome {
                          + (por.stoppedAtDepth.map { "; stopped at depth \($0), where it had left out under "
                              + "\(Int(SearchOptions.adaptiveMinimumPruning * 100)) % of the transitions (--always-por keeps it)" } ?? ""))
         }
-        if case .holds = result.verdict {
-            let dead = statistics.coverage.filter { $0.transitions == 0 && $0.name != "network: lose message" }.map(\.name)
-            if !dead.isEmpty {
-                lines.append("Warning: never taken in any reachable state: \(dead.joined(separator: ", ")) (dead code, or a guard that can never hold?)")
-            }
-        }
         return lines
+    }
+
+    /// After an exhaustive search: the actions no reachable state enables.
+    private static func warnings(_ result: CheckResult) -> [String] {
+        guard case .holds = result.verdict else { return [] }
+        let dead = result.statistics.coverage.filter { $0.transitions == 0 && $0.name != "network: lose message" }.map(\.name)
+        return dead.isEmpty ? [] : ["never taken in any reachable state: \(dead.joined(separator: ", ")) (dead code, or a guard that can never hold?)"]
     }
 }
 

@@ -137,7 +137,10 @@ import Traces
     @Test func deadActionsAreReportedAfterAnExhaustiveSearch() throws {
         let output = try CommandRunner.fixtures(["check", "dead-action"])
         #expect(output.status == 0)
-        #expect(output.stdout.contains("Warning: never taken in any reachable state: reset"))
+        #expect(output.stderr.contains("warning: never taken in any reachable state: reset"))
+        #expect(!output.stdout.contains("never taken"))
+        let json = try JSONValue.parse(try CommandRunner.fixtures(["check", "dead-action", "--json"]).stdout)
+        #expect(json["warnings"] == .array([.string("never taken in any reachable state: reset (dead code, or a guard that can never hold?)")]))
     }
 
     @Test func helpAndVersionExitZero() throws {

@@ -41,7 +41,8 @@ public struct Outcome: Sendable {
     public var notes: [String]
     /// Engine-specific members of the JSON result beyond the common ones (e.g. `k`, `candidateLemmas`).
     public var extensions: [Statistic]
-    /// Things the user should know that do not change the verdict (e.g. a report not written).
+    /// Things the user should know that do not change the verdict (an action no reachable state
+    /// enables, a report not written): on stderr and in the JSON's `warnings`.
     public var warnings: [String]
 
     public init(command: String, engine: String, method: String, spec: String, parameters: [String: Int],
