@@ -22,15 +22,9 @@ extension Outcome {
         case .violated(let counterexample):
             verdict = .violated
             checked = counterexample.trace.length - 1
-            for index in properties.indices where properties[index].matches(counterexample.property) {
-                properties[index].verdict = .violated
-            }
-            summary = "\(counterexample.description) fails after \(counterexample.trace.length) steps"
-            trace = OutcomeTrace(kind: .counterexample, trace: counterexample.trace, property: counterexample.description,
-                                 isShortest: true,
-                                 heading: "Counterexample (\(counterexample.trace.length) steps, shortest; replayed on the explorer):",
-                                 description: "\(counterexample.description) violated",
-                                 stepLocations: ir.locations(of: counterexample.trace))
+            properties.markViolated(by: counterexample.property)
+            summary = counterexample.summary
+            trace = counterexample.outcomeTrace(ir: ir)
         case .holdsToDepth(let depth):
             verdict = .holdsToDepth(depth)
             checked = depth
@@ -85,6 +79,25 @@ extension NetworkOverflow {
                      heading: "Run to the full network (\(trace.length) step\(trace.length == 1 ? "" : "s"); replayed on the explorer):",
                      conclusion: "⇒ '\(action)' at \(process) cannot send in the last state: the network is full.",
                      description: "a send into a full network follows", stepLocations: ir.locations(of: trace))
+    }
+}
+
+extension Counterexample {
+    /// "invariant 'x' fails after 8 steps".
+    var summary: String { "\(description) fails after \(trace.length) steps" }
+
+    /// The counterexample as an outcome shows it: a shortest one, replayed on the explorer.
+    func outcomeTrace(ir: SpecIR) -> OutcomeTrace {
+        OutcomeTrace(kind: .counterexample, trace: trace, property: description, isShortest: true,
+                     heading: "Counterexample (\(trace.length) steps, shortest; replayed on the explorer):",
+                     description: "\(description) violated", stepLocations: ir.locations(of: trace))
+    }
+}
+
+extension [PropertyOutcome] {
+    /// Marks the property a symbolic counterexample breaks as violated.
+    mutating func markViolated(by property: Counterexample.Property) {
+        for index in indices where self[index].matches(property) { self[index].verdict = .violated }
     }
 }
 

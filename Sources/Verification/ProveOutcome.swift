@@ -26,15 +26,9 @@ extension Outcome {
                 + "in every reachable state (\(k)-inductive\(helped))"
         case .violated(let counterexample):
             verdict = .violated
-            for index in properties.indices where properties[index].matches(counterexample.property) {
-                properties[index].verdict = .violated
-            }
-            summary = "\(counterexample.description) fails after \(counterexample.trace.length) steps"
-            trace = OutcomeTrace(kind: .counterexample, trace: counterexample.trace, property: counterexample.description,
-                                 isShortest: true,
-                                 heading: "Counterexample (\(counterexample.trace.length) steps, shortest; replayed on the explorer):",
-                                 description: "\(counterexample.description) violated",
-                                 stepLocations: ir.locations(of: counterexample.trace))
+            properties.markViolated(by: counterexample.property)
+            summary = counterexample.summary
+            trace = counterexample.outcomeTrace(ir: ir)
         case .notInductive(let k, let invariant, let cti):
             verdict = .notInductive(k: k)
             let failing = Set(result.consecution.filter { !$0.holds }.map(\.property))
