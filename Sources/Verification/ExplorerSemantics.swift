@@ -14,9 +14,9 @@ public struct ExplorerSemantics: ConcreteSemantics {
     public init() {}
 
     public func replayed(_ trace: Trace, of ir: SpecIR) throws -> Trace {
-        let replay = TraceReplay(ir)
-        if case .mismatch(let step, let reason) = try replay.replay(trace) { throw SymbolicError.replayFailed("step \(step): \(reason)") }
-        guard let rebuilt = try replay.rebuilt(trace) else { throw SymbolicError.replayFailed("the trace does not replay") }
+        let replay = try TraceReplay(ir).rebuild(trace)
+        if case .mismatch(let step, let reason) = replay.outcome { throw SymbolicError.replayFailed("step \(step): \(reason)") }
+        guard let rebuilt = replay.rebuilt else { throw SymbolicError.replayFailed("the trace does not replay") }
         return rebuilt
     }
 

@@ -34,10 +34,11 @@ public struct TraceReplay {
         try replay(trace, system: TransitionSystem(ir)).outcome
     }
 
-    /// The explorer's own rendition of `trace` when it replays: the same states and steps, with
-    /// raw frames and each step's sent messages as executing it showed them; nil when it does not.
-    public func rebuilt(_ trace: Trace) throws(SpecError) -> Trace? {
-        try replay(trace, system: TransitionSystem(ir)).rebuilt
+    /// Replays `trace` and, when it replays, gives the explorer's own rendition of it: the same
+    /// states and steps, with raw frames and each step's sent messages as executing it showed them.
+    public func rebuild(_ trace: Trace) throws(SpecError) -> (outcome: Outcome, rebuilt: Trace?) {
+        let replayed = try replay(trace, system: TransitionSystem(ir))
+        return (replayed.outcome, replayed.rebuilt)
     }
 
     /// Why invariant `name` fails in the last state of `trace`: the instance that falsifies it
