@@ -32,7 +32,7 @@ import Traces
         #expect(result["summary"]?["specs"] == .number(3))
         let xml = try String(contentsOfFile: junit, encoding: .utf8)
         #expect(xml.contains(#"name="verdict is holds" time="#))
-        #expect(xml.contains(#"<error type="incomplete" message="expected holds, got incomplete: the network capacity"#))
+        #expect(xml.contains(#"<error type="incomplete" message="expected holds: INCOMPLETE — the network capacity"#))
         #expect(xml.contains(#"classname="kripke.check.ricart-agrawala-tie-bug[N=3,R=1]" name="verdict is violated""#))
         let report = try JSONValue.parse(try String(contentsOfFile: sarif, encoding: .utf8))
         guard case .array(let runs)? = report["runs"] else {
@@ -47,6 +47,23 @@ import Traces
             flagged.append(id)
         }
         #expect(flagged.sorted() == ["kripke/check/broken-overflow/", "kripke/check/tiny-network/"])
+    }
+
+    /// A baseline from an earlier run: the same counts pass; a drifted count fails, naming it.
+    @Test func aBaselineCatchesCountsThatDrift() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kripke-baseline-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let first = try CommandRunner.run(["check", "--all", "--filter", "quorum", "--quiet", "--json"])
+        try first.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.run(["check", "--all", "--filter", "quorum", "--quiet", "--baseline", path]).status == 0)
+        // The same specs without symmetry reduction have other counts: as if the model had changed.
+        let drifted = try CommandRunner.run(["check", "--all", "--filter", "quorum-replication-last", "--quiet", "--no-symmetry",
+                                             "--baseline", path])
+        #expect(drifted.status == 1)
+        #expect(drifted.stdout.contains("drifted from the baseline: states 46 → "))
+        let unreadable = try CommandRunner.run(["check", "--all", "--baseline", "/no/such/baseline.json"])
+        #expect(unreadable.status == 2)
+        #expect(unreadable.stderr.contains("cannot read the baseline '/no/such/baseline.json'"))
     }
 
     @Test func aSpecAndAllTogetherAreAUsageError() throws {

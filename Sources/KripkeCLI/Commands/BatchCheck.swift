@@ -11,18 +11,31 @@ import Verification
 /// for the whole batch.
 ///
 /// ```swift
-/// throw try BatchCheck(output: output, filter: ["paxos"], withoutLemmas: false, options: options).run()
+/// throw try BatchCheck(output: output, filter: ["paxos"], baseline: nil, withoutLemmas: false, options: options).run()
 /// ```
 struct BatchCheck {
     let output: OutputOptions
     /// Only specs whose name contains one of these (all specs when empty).
     let filter: [String]
+    /// The file of an earlier batch's JSON, whose counts each spec must keep.
+    let baseline: String?
     let withoutLemmas: Bool
     let options: SearchOptions
 
     /// Runs the batch; returns the exit code to throw.
     func run() throws -> ExitCode {
-        do { try output.checkWritable() } catch { return ResultReport.error(error, spec: "--all", json: output.json) }
+        let counts: Baseline?
+        do {
+            try output.checkWritable()
+            counts = try baseline.map { path in
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw CLIError("cannot read the baseline '\(path)'")
+                }
+                do { return try Baseline(JSONValue.parse(text)) } catch { throw CLIError("the baseline '\(path)' is \(error)") }
+            }
+        } catch {
+            return ResultReport.error(error, spec: "--all", json: output.json)
+        }
         let specs = SpecCatalog.specs.filter { spec in filter.isEmpty || filter.contains { spec.name.contains($0) } }
         guard !specs.isEmpty else {
             let patterns = filter.map { "'\($0)'" }.joined(separator: " or ")
@@ -32,7 +45,8 @@ struct BatchCheck {
         var entries: [BatchEntry] = []
         for spec in specs {
             if !output.quiet { FileHandle.standardError.write(Data("… \(spec.name)\n".utf8)) }
-            entries.append(BatchEntry(outcome: outcome(of: spec), expected: spec.expectation.rawValue))
+            let outcome = outcome(of: spec)
+            entries.append(BatchEntry(outcome: outcome, expected: spec.expectation.rawValue, drift: counts?.drift(of: outcome)))
         }
         var warnings: [String] = []
         func save(_ text: () -> String, to path: String?) {
@@ -73,12 +87,15 @@ struct BatchCheck {
         }
     }
 
-    /// 0 when every verdict is as declared; otherwise 2 if one erred, else 1 if one differs, else 3.
+    /// 0 when every verdict is as declared (and every count as the baseline's); otherwise 2 if one
+    /// erred, else 1 if a verdict or a count differs, else 3.
     static func status(_ entries: [BatchEntry]) -> ExitStatus {
         let off = entries.filter { !$0.asExpected }
         if off.isEmpty { return .holds }
         if off.contains(where: { if case .error = $0.outcome.verdict { true } else { false } }) { return .error }
-        if off.contains(where: { $0.outcome.verdict == .holds || $0.outcome.verdict == .violated }) { return .violated }
+        if off.contains(where: { $0.outcome.verdict == .holds || $0.outcome.verdict == .violated || $0.drift != nil }) {
+            return .violated
+        }
         return .incomplete
     }
 }

@@ -28,6 +28,11 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "With --all: only the specs whose name contains this text (repeat for several).")
     var filter: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp(
+        "With --all: the JSON of an earlier `check --all --json`; a spec whose state or transition count differs fails.",
+        discussion: "Catches an accidental change to a model in review. Make the baseline with the same options."))
+    var baseline: String?
+
     @Flag(name: .customLong("no-deadlock"), help: "Do not report states without enabled steps as deadlocks.")
     var noDeadlock = false
 
@@ -78,7 +83,7 @@ struct CheckCommand: ParsableCommand {
         if all && selection.spec != nil { throw ValidationError("give a spec or --all, not both") }
         if all && !selection.parameters.isEmpty { throw ValidationError("--all checks every spec at its defaults: no --param") }
         if !all { try selection.requireSpec() }
-        if !filter.isEmpty && !all { throw ValidationError("--filter goes with --all") }
+        if (!filter.isEmpty || baseline != nil) && !all { throw ValidationError("--filter and --baseline go with --all") }
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be at least 1") }
         try OptionLimits.validateSeconds(maxSeconds)
         if let maxMemory, !(1...OptionLimits.maxMemoryMiB).contains(maxMemory) {
@@ -88,7 +93,10 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        if all { throw try BatchCheck(output: output, filter: filter, withoutLemmas: noLemmas, options: searchOptions()).run() }
+        if all {
+            throw try BatchCheck(output: output, filter: filter, baseline: baseline, withoutLemmas: noLemmas,
+                                 options: searchOptions()).run()
+        }
         let report = ResultReport(output)
         let spec = try selection.instantiate(reporting: report)
         let ir = noLemmas ? spec.withoutLemmas : spec
