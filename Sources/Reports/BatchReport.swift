@@ -90,7 +90,7 @@ public struct BaselineError: Error, CustomStringConvertible {
 public enum BatchReport {
     public static func text(_ entries: [BatchEntry]) -> String {
         let width = entries.map(\.outcome.title.count).max() ?? 0
-        var lines = ["kripke check --all — \(entries.count) spec\(entries.count == 1 ? "" : "s") at their defaults"]
+        var lines = ["kripke check --all — \(entries.count) spec\(entries.count == 1 ? " at its defaults" : "s at their defaults")"]
         for entry in entries {
             let outcome = entry.outcome
             let states = outcome.statistic("states").flatMap { if case .int(let n) = $0 { n } else { nil } }

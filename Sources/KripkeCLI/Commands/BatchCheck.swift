@@ -28,7 +28,9 @@ struct BatchCheck {
         do {
             try output.checkWritable()
             counts = try baseline.map { path in
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                // Read as a stream, so a pipe (`--baseline <(…)`) works as well as a file.
+                guard let data = FileHandle(forReadingAtPath: path)?.readDataToEndOfFile(),
+                      let text = String(data: data, encoding: .utf8) else {
                     throw CLIError("cannot read the baseline '\(path)'")
                 }
                 do { return try Baseline(JSONValue.parse(text)) } catch { throw CLIError("the baseline '\(path)' is \(error)") }
