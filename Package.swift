@@ -42,7 +42,7 @@ let package = Package(
         .executable(name: "kripke", targets: ["kripke"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // Builds with z3.h (libz3-dev); scripts/generate-z3-trampolines writes its Z3Functions.c.

@@ -48,6 +48,14 @@ import Traces
         #expect(command.stderr.hasSuffix("Did you mean 'kripke check'?\n"))
     }
 
+    /// Shells complete spec names: the completion scripts ask `kripke` for them.
+    @Test func shellsCompleteSpecNames() throws {
+        let script = try CommandRunner.run(["--generate-completion-script", "bash"])
+        #expect(script.stdout.contains("---completion check -- positional@0"))
+        let names = try CommandRunner.run(["---completion", "check", "--", "positional@0", "2", "4", "kripke", "check", "raft"])
+        #expect(names.stdout == "raft-election\nraft-election-double-vote\n")
+    }
+
     /// The JSON of a spec that does not instantiate keeps the parameters given; the depth of a
     /// violation is its counterexample's length.
     @Test func errorJSONKeepsParametersAndViolationDepthIsTheTraceLength() throws {

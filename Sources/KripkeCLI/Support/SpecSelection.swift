@@ -9,7 +9,9 @@ import Kripke
 /// let ir = try selection.instantiate()
 /// ```
 struct SpecSelection: ParsableArguments {
-    @Argument(help: "The spec (see `kripke list`).")
+    // Shells complete spec names (`kripke --generate-completion-script bash|zsh|fish`).
+    @Argument(help: "The spec (see `kripke list`).",
+              completion: .custom { _, _, prefix in SpecCatalog.specs.map(\.name).filter { $0.hasPrefix(prefix) } })
     var spec: String?
 
     @Option(name: .customLong("param"), help: ArgumentHelp("Set a spec parameter, e.g. --param N=4.", valueName: "NAME=VALUE"))
