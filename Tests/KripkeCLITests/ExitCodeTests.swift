@@ -48,6 +48,18 @@ import Traces
         #expect(command.stderr.hasSuffix("Did you mean 'kripke check'?\n"))
     }
 
+    /// Progress names the run and its memory; off a terminal it is plain lines on stderr.
+    @Test func progressNamesTheRun() throws {
+        let output = try CommandRunner.run(["check", "hirschberg-sinclair", "--param", "N=4", "--no-por"])
+        #expect(output.status == 0)
+        let lines = output.stderr.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            #expect(line.hasPrefix("… check hirschberg-sinclair (N=4): ") && line.hasSuffix(" MiB"), "\(line)")
+        }
+        #expect(try CommandRunner.run(["check", "hirschberg-sinclair", "--param", "N=4", "--no-por", "--quiet"]).stderr.isEmpty)
+    }
+
     /// Shells complete spec names: the completion scripts ask `kripke` for them.
     @Test func shellsCompleteSpecNames() throws {
         let script = try CommandRunner.run(["--generate-completion-script", "bash"])

@@ -8,7 +8,7 @@ import Foundation
 /// let limit = ResidentMemory.defaultLimit()   // 85 % of what is free now, plus what we hold
 /// ```
 public enum ResidentMemory {
-    static func current() -> Int? { statusField("VmRSS:") }
+    public static func current() -> Int? { statusField("VmRSS:") }
     static func peak() -> Int? { statusField("VmHWM:") }
 
     /// The resident size at which a search should stop rather than push the machine into swap:

@@ -101,10 +101,14 @@ struct CheckCommand: ParsableCommand {
         let spec = try selection.instantiate(reporting: report)
         let ir = noLemmas ? spec.withoutLemmas : spec
         do { try output.checkWritable() } catch { throw report.error(error, spec: selection.name) }
-        let options = searchOptions()
+        let progress = self.progress
+        let options = searchOptions(progress: progress)
         do {
-            throw report.finish(Outcome(try BreadthFirstSearch(ir, options: options).run(), ir: ir, options: options))
+            let result = try BreadthFirstSearch(ir, options: options).run()
+            progress?.finish()
+            throw report.finish(Outcome(result, ir: ir, options: options))
         } catch let fault as ModelFault {
+            progress?.finish()
             // The reports say so too, so CI does not pick up an old one.
             throw report.finish(.error(fault.description, command: "check", engine: "explorer", spec: ir, trace: fault.trace))
         } catch let error as SpecError {
@@ -112,7 +116,14 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    private func searchOptions() -> SearchOptions {
+    /// The progress line of this run (none with --quiet or --all).
+    private var progress: ProgressPrinter? {
+        guard !output.quiet, !all else { return nil }
+        let parameters = selection.parameters.isEmpty ? "" : " (" + selection.parameters.joined(separator: ", ") + ")"
+        return ProgressPrinter(title: "check \(selection.name)\(parameters)")
+    }
+
+    private func searchOptions(progress: ProgressPrinter? = nil) -> SearchOptions {
         var options = SearchOptions()
         options.checkDeadlock = !noDeadlock
         options.symmetry = !noSymmetry
@@ -124,19 +135,10 @@ struct CheckCommand: ParsableCommand {
         options.maxStates = maxStates
         options.maxSeconds = maxSeconds
         options.maxMemoryBytes = maxMemory.map { $0 * 1_048_576 } ?? ResidentMemory.defaultLimit()
-        if !output.quiet { options.progress = ProgressPrinter.print }
+        if let progress { options.progress = { progress.print($0) } }
         let stop = StopSignals.cancellation()
         options.shouldStop = { stop.isCancelled }
         return options
     }
 }
 
-/// Progress lines on stderr while a long search runs.
-enum ProgressPrinter {
-    @Sendable static func print(_ statistics: SearchStatistics) {
-        let line = String(format: "… %d states, %d transitions, depth %d, %.0f s (%.0f states/s)\n",
-                          statistics.states, statistics.transitions, statistics.depth, statistics.seconds,
-                          statistics.statesPerSecond)
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-}

@@ -46,12 +46,28 @@ struct ResultReport {
             if let run = outcome.trace { text += "The state where it happens is reached by:\n\(TextTraceFormatter().format(run.trace))\n" }
             FileHandle.standardError.write(Data(text.utf8))
         } else {
-            print(OutcomeText.render(outcome))
+            print(Self.coloured(OutcomeText.render(outcome), verdict: outcome.verdict))
             if output.msc, let run = outcome.trace {
                 print("\nMessage-sequence chart:\n" + TextSequenceChart(width: TerminalWidth.current()).render(run.trace))
             }
         }
         return ExitCode(Self.status(outcome.verdict, boundedIsEnough: boundedIsEnough).rawValue)
+    }
+
+    /// `text` with its verdict in colour (green holds or proved, red violated, yellow otherwise)
+    /// when stdout is a terminal and `NO_COLOR` is not set (https://no-color.org).
+    static func coloured(_ text: String, verdict: OutcomeVerdict) -> String {
+        guard isatty(STDOUT_FILENO) == 1, ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true else {
+            return text
+        }
+        let code = switch verdict {
+        case .holds, .proved: "32"
+        case .violated, .error: "31"
+        default: "33"
+        }
+        let label = "Result: \(verdict.label)"
+        guard let range = text.range(of: label) else { return text }
+        return text.replacingCharacters(in: range, with: "Result: \u{1B}[1;\(code)m\(verdict.label)\u{1B}[0m")
     }
 
     /// The exit status a verdict implies.
