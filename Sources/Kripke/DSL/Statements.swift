@@ -88,6 +88,27 @@ public func If(_ condition: Term<Bool>, @StepBuilder then: () -> [Stmt],
     .ifThenElse(condition.expr, then: then(), else: otherwise())
 }
 
+/// Send one message to every process of `role` but `skipped` (typically the sender itself): a
+/// broadcast, the same steps as a `ForEach` over the role with a `Send` in it.
+///
+/// ```swift
+/// Broadcast(request.with(ts, clock[i]), from: i, to: procs, except: i)
+/// ```
+public func Broadcast(_ payload: Payload, from sender: Term<ProcessID>, to role: Role,
+                      except skipped: Term<ProcessID>? = nil, file: String = #fileID, line: Int = #line) -> Stmt {
+    ForEach(role, except: skipped) { receiver in Send(payload, from: sender, to: receiver, file: file, line: line) }
+}
+
+/// Broadcast a message without payload fields.
+///
+/// ```swift
+/// Broadcast(ping, from: i, to: procs, except: i)
+/// ```
+public func Broadcast(_ kind: MessageKind, from sender: Term<ProcessID>, to role: Role,
+                      except skipped: Term<ProcessID>? = nil, file: String = #fileID, line: Int = #line) -> Stmt {
+    Broadcast(Payload(kind: kind, values: []), from: sender, to: role, except: skipped, file: file, line: line)
+}
+
 /// Run the body once per process of `role` (optionally skipping one), e.g. to broadcast.
 ///
 /// ```swift
