@@ -122,12 +122,15 @@ public struct Validator {
             found.append(SpecProblem("a duplicating network must be unordered (FIFO channels consume what they deliver)",
                                      element: TraceState.networkKey))
         }
+        let read = kindsRead()
         for (index, message) in ir.messages.enumerated() {
             let handled = ir.actions.contains {
                 if case .message(let kind, _) = $0.trigger { return kind.index == index }
                 return false
             }
-            if !handled {
+            // A kind nobody handles is a mistake, unless it is only read (`InFlight`): a record of
+            // what was sent, like a message set in TLA+, that stays in the network.
+            if !handled && !read.contains(index) {
                 found.append(SpecProblem("no process handles message kind '\(message.name)'",
                                          element: "message \(message.name)", location: message.location))
             }
@@ -137,6 +140,24 @@ public struct Validator {
             }
         }
         return found
+    }
+
+    /// The message kinds some guard, step, invariant or end condition counts with `InFlight`.
+    private func kindsRead() -> Set<Int> {
+        var kinds: Set<Int> = []
+        func note(_ expr: Expr) {
+            expr.visit { if case .inFlight(let kind, _, _, _) = $0 { kinds.insert(kind.index) } }
+        }
+        func walk(_ body: [Stmt]) {
+            for statement in body {
+                statement.expressions.forEach(note)
+                statement.blocks.forEach(walk)
+            }
+        }
+        ir.actions.forEach { walk($0.body) }
+        ir.invariants.forEach { note($0.condition) }
+        ir.validEndState.map(note)
+        return kinds
     }
 
     private func containsSend(_ body: [Stmt]) -> Bool {
