@@ -94,7 +94,7 @@ public enum BatchReport {
         for entry in entries {
             let outcome = entry.outcome
             let states = outcome.statistic("states").flatMap { if case .int(let n) = $0 { n } else { nil } }
-            let seconds = outcome.statistic("seconds").flatMap { if case .number(let s) = $0 { s } else { nil } } ?? 0
+            let seconds = outcome.seconds
             let figures = states.map { String(format: "%9d states %7.2f s", $0, seconds) } ?? ""
             let name = outcome.title.padding(toLength: width, withPad: " ", startingAt: 0)
             let mark = entry.asExpected ? "✓" : "✗"
@@ -128,7 +128,7 @@ public enum BatchReport {
         var total = 0.0
         let cases = entries.map { entry -> String in
             let outcome = entry.outcome
-            let seconds = outcome.statistic("seconds").flatMap { if case .number(let s) = $0 { s } else { nil } } ?? 0
+            let seconds = outcome.seconds
             total += seconds
             let open = "<testcase classname=\"\(OutcomeJUnit.escape(OutcomeJUnit.className(outcome)))\" "
                 + "name=\"\(OutcomeJUnit.escape("verdict is \(entry.expected)"))\" time=\"\(String(format: "%.3f", seconds))\""

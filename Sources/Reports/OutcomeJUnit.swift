@@ -16,7 +16,7 @@ import Traces
 /// ```
 public enum OutcomeJUnit {
     public static func render(_ outcome: Outcome, root: String = FileManager.default.currentDirectoryPath) -> String {
-        let seconds = runSeconds(outcome)
+        let seconds = outcome.seconds
         var cases: [String] = []
         var failures = 0, errors = 0, skipped = 0
         let trace = outcome.trace.map { escape($0.heading + "\n" + TextTraceFormatter().format($0.trace)) } ?? ""
@@ -87,11 +87,6 @@ public enum OutcomeJUnit {
             attributes += " file=\"\(escape(reference.displayPath))\" line=\"\(reference.line)\""
         }
         return body.isEmpty ? "<testcase \(attributes)/>" : "<testcase \(attributes)>\(body)</testcase>"
-    }
-
-    private static func runSeconds(_ outcome: Outcome) -> Double {
-        if case .number(let seconds)? = outcome.statistic("seconds") { return seconds }
-        return 0
     }
 
     private static func format(_ seconds: Double) -> String { String(format: "%.3f", seconds) }

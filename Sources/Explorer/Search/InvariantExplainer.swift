@@ -30,7 +30,7 @@ struct InvariantExplainer {
     private mutating func falsify(_ expr: Expr) {
         switch expr {
         case .aggregate(.forall, let binding, let domain, let body):
-            pick(binding, domain, where: { !$0.holds(body) }) { $0.falsify(body) }
+            pick(binding, domain, where: body, is: false) { $0.falsify(body) }
         case .unary(.not, let operand):
             justify(operand)
         case .binary(.and, let lhs, let rhs):
@@ -50,7 +50,7 @@ struct InvariantExplainer {
     private mutating func justify(_ expr: Expr) {
         switch expr {
         case .aggregate(.exists, let binding, let domain, let body):
-            pick(binding, domain, where: { $0.holds(body) }) { $0.justify(body) }
+            pick(binding, domain, where: body, is: true) { $0.justify(body) }
         case .unary(.not, let operand):
             falsify(operand)
         case .binary(.and, let lhs, let rhs):
@@ -65,12 +65,13 @@ struct InvariantExplainer {
         }
     }
 
-    /// Binds `binding` to the first value of `domain` that satisfies `test`, then runs `then`.
-    private mutating func pick(_ binding: BindingID, _ domain: IterationDomain, where test: (Self) -> Bool,
+    /// Binds `binding` to the first value of `domain` for which `body` is `wanted`, then runs `then`.
+    private mutating func pick(_ binding: BindingID, _ domain: IterationDomain, where body: Expr, is wanted: Bool,
                                then: (inout Self) -> Void) {
+        let evaluate = compiler.compile(body)
         for value in domain.values(roles: ir.roles) {
             machine.bindings[binding.index] = value
-            guard test(self) else { continue }
+            guard (evaluate(machine) != 0) == wanted else { continue }
             bound.insert(binding.index)
             instance.append(name(value, domain))
             then(&self)
@@ -85,9 +86,10 @@ struct InvariantExplainer {
         case .binary(_, .aggregate(.count, let binding, let domain, let body), let other),
              .binary(_, let other, .aggregate(.count, let binding, let domain, let body)):
             bound.insert(binding.index)
+            let counts = compiler.compile(body)
             for value in domain.values(roles: ir.roles) {
                 machine.bindings[binding.index] = value
-                guard holds(body) else { continue }
+                guard counts(machine) != 0 else { continue }
                 instance.append(name(value, domain))
                 record(body)
             }

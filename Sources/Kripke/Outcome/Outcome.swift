@@ -95,4 +95,10 @@ public struct Outcome: Sendable {
     public func statistic(_ name: String) -> Statistic.Value? {
         statistics.first { $0.name == name }?.value
     }
+
+    /// How long the run took, as its `seconds` statistic says (0 when it reports none).
+    public var seconds: Double {
+        if case .number(let seconds)? = statistic("seconds") { return seconds }
+        return 0
+    }
 }
