@@ -110,7 +110,7 @@ public enum RandomSpecs {
         let y = Expr.variable(VariableID(index: 1), [.binding(loop)])
         let g = Expr.variable(VariableID(index: 2), [])
         let p = IterationDomain.role(RoleID(index: 0))
-        switch random.int(0...4) {
+        switch random.int(0...6) {
         case 0:
             return .binary(.le, .aggregate(.count, loop, p, .binary(.eq, x, .literal(2))), .literal(1))
         case 1:
@@ -120,6 +120,11 @@ public enum RandomSpecs {
         case 3:
             return .binary(.implies, .binary(.eq, g, .literal(2)),
                            .aggregate(.exists, loop, p, .binary(.eq, x, .literal(random.int(0...2)))))
+        case 4:
+            return .binary(.and, .binary(.lt, .aggregate(.count, loop, p, y), .literal(2)),
+                           .binary(.ne, g, .literal(random.int(0...2))))
+        case 5:
+            return .unary(.not, .aggregate(.exists, loop, p, .binary(.and, y, .binary(.eq, x, .literal(random.int(1...2))))))
         default:
             let kind = MessageKindID(index: random.int(0...(kinds - 1)))
             return .binary(.le, .inFlight(kind, sender: flightSender, receiver: flightReceiver, filter: .literal(1)),

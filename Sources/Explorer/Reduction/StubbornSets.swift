@@ -9,9 +9,16 @@ import Kripke
 /// outside T can disable it or fail to commute with it; and (2) for every disabled group in T, a
 /// necessary enabling set is in T: groups one of which must fire before it can become enabled
 /// (`necessaryEnablers`). Exploring only T's enabled groups preserves every deadlock
-/// (Godefroid 1996, Thm. 4.3). Invariants need two more rules, applied by the search:
-/// visibility — a reduced set holds no step that can change an invariant's truth (else the state
-/// is expanded fully; Peled's C2) — and the cycle proviso (see `BreadthFirstSearch`).
+/// (Godefroid 1996, Thm. 4.3). Invariant violations are kept by one of two rules, chosen per
+/// state, whichever gives the smaller set:
+/// - *up-set*: T contains groups one of which every run from here to a violation takes
+///   (`ViolationUpSets`). The first of them on such a run commutes to its front, so the reduced
+///   graph holds a violating run one step shorter from a successor — by induction a violation.
+///   No proviso is needed.
+/// - *visibility*: T's enabled groups cannot change an invariant's truth (Peled's C2), and the
+///   search applies the cycle proviso to the state (see `ExpansionWorker.expandReduced`).
+/// Mixing the two is sound: along the runs the second rule follows without getting shorter,
+/// every state uses the second rule, so every cycle among them holds a fully expanded state.
 ///
 /// Bounded networks: the relation is that of the system with unbounded channels, where a send
 /// that does not fit is an enabled step to a state the layout cannot hold. The search treats such
@@ -23,7 +30,7 @@ import Kripke
 ///
 /// ```swift
 /// let stubborn = StubbornSets(relation: relation, layout: layout)
-/// let chosen = stubborn.choose(enabled: groups, state: state)   // nil: expand fully
+/// if stubborn.choose(enabled: groups, state: state) { stubborn.chosen }   // false: expand fully
 /// ```
 final class StubbornSets {
     let relation: DependencyRelation
@@ -45,22 +52,32 @@ final class StubbornSets {
     private var enablersStamp: [UInt32]
     private var guardsStamp: UInt32 = 0
     private var members: [Int32] = []
-    /// The enabled groups of the best stubborn set found, valid after `choose` returns non-nil.
+    /// The enabled groups of the best stubborn set found, valid after `choose` returns true.
     private(set) var chosen: [Int32] = []
+    /// Whether `chosen` relies on visibility, so the search must apply the cycle proviso to it.
+    private(set) var needsProviso = false
+    private let upSets: UpSetEvaluator
+    private var upSet: [Int32] = []
 
     init(relation: DependencyRelation, system: TransitionSystem) {
         self.relation = relation
         self.system = system
         layout = system.layout
         machine = system.makeMachine()
+        upSets = UpSetEvaluator(relation.upSets, compiler: ExprCompiler(ir: system.ir, layout: system.layout))
         stamp = Array(repeating: 0, count: relation.groups.count)
         enablersCache = Array(repeating: [], count: relation.groups.count)
         enablersStamp = Array(repeating: 0, count: relation.groups.count)
         enabledStamp = Array(repeating: 0, count: relation.groups.count)
     }
 
-    /// Chooses the smallest stubborn set, over one seed per invisible enabled group, whose enabled
-    /// groups are all invisible. Returns false when none is smaller than `enabled` (expand fully).
+    /// Chooses the smallest stubborn set that keeps every invariant violation and deadlock,
+    /// among two kinds of candidates, and says which kind was chosen (`needsProviso`):
+    /// - one that contains an up-set of the invariants (`UpSetEvaluator`), grown from the up-set
+    ///   plus one enabled group; no proviso is needed;
+    /// - one grown from one invisible enabled group whose enabled groups are all invisible; the
+    ///   search must then apply the cycle proviso.
+    /// Returns false when none is smaller than `enabled` (expand fully).
     func choose(enabled: [Int32], state: UnsafePointer<Int>) -> Bool {
         guard enabled.count > 1 else { return false }
         currentEnabled &+= 1
@@ -77,27 +94,54 @@ final class StubbornSets {
             guardsStamp = 1
         }
         chosen.removeAll(keepingCapacity: true)
-        for seed in enabled where !relation.visible[Int(seed)] {
-            guard let size = closure(from: seed, state: state, bound: best), size < best else { continue }
-            best = size
-            chosen = members
-            if best == 1 { break }
+        needsProviso = false
+        load(state)
+        upSet.removeAll(keepingCapacity: true)
+        if upSets.collect(on: machine, into: &upSet) {
+            switch closure(from: upSet, plus: nil, state: state, bound: best, invisibleOnly: false) {
+            case nil:
+                break
+            case let size? where size > 0:
+                best = size
+                chosen = members
+            default:
+                for seed in enabled {
+                    guard let size = closure(from: upSet, plus: seed, state: state, bound: best, invisibleOnly: false),
+                          size < best else { continue }
+                    best = size
+                    chosen = members
+                    if best == 1 { break }
+                }
+            }
+        }
+        if best > 1 {
+            for seed in enabled where !relation.visible[Int(seed)] {
+                guard let size = closure(from: [], plus: seed, state: state, bound: best, invisibleOnly: true),
+                      size < best else { continue }
+                best = size
+                chosen = members
+                needsProviso = true
+                if best == 1 { break }
+            }
         }
         return !chosen.isEmpty
     }
 
-    /// The enabled groups of the stubborn set grown from `seed` (into `members`), or nil when it
-    /// holds a visible enabled group or reaches `bound` enabled groups.
-    private func closure(from seed: Int32, state: UnsafePointer<Int>, bound: Int) -> Int? {
+    /// The number of enabled groups of the stubborn set grown from `base` and `seed` (into
+    /// `members`), or nil when it reaches `bound` enabled groups or (`invisibleOnly`) holds a
+    /// visible enabled group.
+    private func closure(from base: [Int32], plus seed: Int32?, state: UnsafePointer<Int>, bound: Int,
+                         invisibleOnly: Bool) -> Int? {
         generation &+= 1
         if generation == 0 { stamp = Array(repeating: 0, count: stamp.count); generation = 1 }
         members.removeAll(keepingCapacity: true)
         worklist.removeAll(keepingCapacity: true)
-        add(seed)
+        for group in base { add(group) }
+        if let seed { add(seed) }
         while let group = worklist.popLast() {
             let g = Int(group)
             if enabledStamp[g] == currentEnabled {
-                if relation.visible[g] { return nil }
+                if invisibleOnly && relation.visible[g] { return nil }
                 members.append(group)
                 if members.count >= bound { return nil }
                 for other in relation.conflicts[g] { add(other) }
@@ -187,12 +231,15 @@ final class StubbornSets {
 
     private func failingGuards(_ action: Int, _ process: Int, _ choice: Int, _ sender: Int, _ code: Int,
                                _ state: UnsafePointer<Int>) -> [Int] {
-        if !loaded {
-            machine.load(state)
-            loaded = true
-        }
+        load(state)
         return system.failingGuards(action: action, process: process, choice: choice, sender: sender,
                                     messageCode: code, machine: machine)
+    }
+
+    private func load(_ state: UnsafePointer<Int>) {
+        guard !loaded else { return }
+        machine.load(state)
+        loaded = true
     }
 
     /// The necessary enabling set chosen for `g` in this state, computed once per state: later

@@ -229,8 +229,10 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     }
 
     /// Expands the unpacked state with partial-order reduction: computes every successor, lets
-    /// the stubborn sets choose which groups to keep, and applies the cycle proviso — if a kept
-    /// successor is this state or was found before it (`DiscoveryOrder`), every successor is kept.
+    /// the stubborn sets choose which groups to keep, and applies the cycle proviso when the set
+    /// relies on visibility (`StubbornSets.needsProviso`; a set holding an up-set needs none) —
+    /// if a kept successor is this state or was found before it (`DiscoveryOrder`), every
+    /// successor is kept.
     ///
     /// Why this proviso is sound for breadth-first search: states are found in a total order
     /// (level by level, and in frontier order within a level), and a state expanded with a reduced
@@ -268,7 +270,7 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
             keptWords.removeAll(keepingCapacity: true)
             for index in 0..<count where groupStamp[Int(pendingGroups[index])] == keep {
                 let fingerprint = pendingStates.withUnsafeBufferPointer { fingerprinter.fingerprint($0.baseAddress! + index * slots) }
-                if order.foundBefore(fingerprint, position: position) {
+                if reduction.needsProviso && order.foundBefore(fingerprint, position: position) {
                     record.provisoExpanded = true
                     break
                 }

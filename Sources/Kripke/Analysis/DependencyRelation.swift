@@ -11,6 +11,7 @@
 /// - `guardWriters[g]`: groups that may change what decides whether `g` is enabled.
 /// - `appenders`, `takers`: per channel (or class), who may put messages there or take them.
 /// - `visible[g]`: `g` may change an invariant's truth value (`InvariantVisibility`).
+/// - `upSets`: per state, groups one of which every run to a violation takes (`ViolationUpSets`).
 ///
 /// Network capacity plays no part: the relation is that of the same system with unbounded
 /// channels, in which a send never blocks (`StubbornSets` and `StepOrder` say why that keeps
@@ -33,6 +34,8 @@ public struct DependencyRelation: Sendable {
     public let appenders: [[Int32]]
     public let takers: [[Int32]]
     public let visible: [Bool]
+    /// Per state, the groups one of which every run to an invariant violation takes.
+    public let upSets: ViolationUpSets
     /// The channel (FIFO) or class (unordered) a delivery group takes from; -1 for local groups.
     public let source: [Int32]
     /// The message kind a delivery group handles; -1 otherwise (a loss takes any kind).
@@ -122,6 +125,8 @@ public struct DependencyRelation: Sendable {
         source = access.source
         kind = access.kind
 
+        upSets = ViolationUpSets(invariants: invariants, analysis: analysis, footprints: footprints,
+                                 changedKinds: access.changedKinds)
         let visibilities = invariants.map { InvariantVisibility(analysis: analysis, invariant: $0) }
         visible = footprints.indices.map { g in
             visibilities.contains { $0.mayChange(under: footprints[g], changedKinds: access.changedKinds[g]) }

@@ -91,6 +91,8 @@ struct FootprintWalker {
     var bindings: [Int: ValueSet] = [:]
     var fields: [ValueSet] = []
     var footprint = TransitionFootprint()
+    /// How many branches and loops enclose the statement being run (0: it always runs).
+    var nesting = 0
 
     mutating func run(_ statement: Stmt) {
         switch statement {
@@ -115,6 +117,7 @@ struct FootprintWalker {
                     footprint.commutativeWrites[cell] = nil
                 }
                 footprint.writes.insert(cell)
+                if nesting == 0 && targets.count == 1 { footprint.definiteWrites.insert(cell) }
                 footprint.writtenValues[cell] = footprint.writtenValues[cell].map { $0.union(values) } ?? values
             }
         case .send(let kind, let payload, let from, let to, _):
@@ -122,12 +125,16 @@ struct FootprintWalker {
             footprint.sends.append(.init(kind: kind.index, senders: evaluate(from), receivers: evaluate(to)))
         case .ifThenElse(let condition, let then, let otherwise):
             _ = evaluate(condition)
+            nesting += 1
             for statement in then + otherwise { run(statement) }
+            nesting -= 1
         case .forEach(let binding, let domain, let except, let body):
             if let except { _ = evaluate(except) }
             let saved = bindings[binding.index]
             bindings[binding.index] = .of(domain.values(roles: ir.roles))
+            nesting += 1
             for statement in body { run(statement) }
+            nesting -= 1
             bindings[binding.index] = saved
         }
     }

@@ -27,6 +27,10 @@ public struct TransitionFootprint: Sendable {
     /// non-negative constant, `max`, `min`; `e` not reading `x`), with the operator. Two steps that
     /// update a cell with the same operator and do not otherwise read it commute on it.
     public var commutativeWrites: [Int: Expr.BinaryOperator] = [:]
+    /// Cells every step of the group writes (an assignment outside any branch or loop, to one
+    /// cell): their value after the step is one of `writtenValues`. Other written cells may also
+    /// keep the value they had.
+    public var definiteWrites: Set<Int> = []
     /// The values each written cell may receive.
     public var writtenValues: [Int: ValueSet] = [:]
     /// Cells whose value a leading `Require` fixes whenever the step is enabled (`x == c`, `x`, `!x`).

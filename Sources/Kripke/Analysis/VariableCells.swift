@@ -55,3 +55,15 @@ public struct VariableCells: Sendable {
         return offsets.map { bases[variable] + $0 }
     }
 }
+
+extension VariableCells {
+    /// The variable a cell belongs to.
+    public func variable(ofCell cell: Int) -> Int {
+        var low = 0, high = bases.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if bases[middle] <= cell { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+}

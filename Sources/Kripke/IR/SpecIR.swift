@@ -58,4 +58,16 @@ public struct SpecIR: Sendable {
         copy.invariants.removeAll(where: \.isLemma)
         return copy
     }
+
+    /// The same spec checking only the named invariants (or lemmas): TLC's `INVARIANT` list.
+    /// An empty list keeps none, so only deadlocks are checked; names the spec lacks are ignored.
+    ///
+    /// ```swift
+    /// let focused = ir.keepingInvariants(named: ["mutual exclusion"])
+    /// ```
+    public func keepingInvariants(named names: [String]) -> SpecIR {
+        var copy = self
+        copy.invariants.removeAll { !names.contains($0.name) }
+        return copy
+    }
 }

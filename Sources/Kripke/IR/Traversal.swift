@@ -53,3 +53,30 @@ extension Stmt {
         }
     }
 }
+
+extension Expr {
+    /// This expression with every read of `binding` replaced by the constant `value`: one
+    /// instance of a quantifier's body.
+    ///
+    /// ```swift
+    /// body.substituting(i, with: 2)   // phase[i] == critical  →  phase[2] == critical
+    /// ```
+    public func substituting(_ binding: BindingID, with value: Int) -> Expr {
+        switch self {
+        case .binding(binding): return .literal(value)
+        case .literal, .binding, .messageField: return self
+        case .variable(let variable, let indices):
+            return .variable(variable, indices.map { $0.substituting(binding, with: value) })
+        case .unary(let op, let operand): return .unary(op, operand.substituting(binding, with: value))
+        case .binary(let op, let lhs, let rhs):
+            return .binary(op, lhs.substituting(binding, with: value), rhs.substituting(binding, with: value))
+        case .ite(let c, let t, let e):
+            return .ite(c.substituting(binding, with: value), t.substituting(binding, with: value),
+                        e.substituting(binding, with: value))
+        case .aggregate(let kind, let bound, let domain, let body):
+            return .aggregate(kind, bound, domain, body.substituting(binding, with: value))
+        case .inFlight(let kind, let sender, let receiver, let filter):
+            return .inFlight(kind, sender: sender, receiver: receiver, filter: filter.substituting(binding, with: value))
+        }
+    }
+}

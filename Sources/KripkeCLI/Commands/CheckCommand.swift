@@ -42,6 +42,15 @@ struct CheckCommand: ParsableCommand {
             + "cross-check that can cost several times the search time."))
     var noLemmas = false
 
+    @Option(name: .customLong("invariant"), help: ArgumentHelp(
+        "Check only this invariant or lemma (repeat for several).",
+        discussion: "As TLC's INVARIANT list: the other properties are not checked, and partial-order reduction "
+            + "then only needs to keep the steps that can break these.", valueName: "NAME"))
+    var invariantNames: [String] = []
+
+    @Flag(name: .customLong("no-invariants"), help: "Check no invariant: only deadlocks (as SPIN without assertions).")
+    var noInvariants = false
+
     @Flag(name: .customLong("no-symmetry"), help: "Store every state, not one per orbit of symmetric process ids.")
     var noSymmetry = false
 
@@ -83,6 +92,10 @@ struct CheckCommand: ParsableCommand {
         if all && selection.spec != nil { throw ValidationError("give a spec or --all, not both") }
         if all && !selection.parameters.isEmpty { throw ValidationError("--all checks every spec at its defaults: no --param") }
         if !all { try selection.requireSpec() }
+        if noInvariants && !invariantNames.isEmpty { throw ValidationError("--no-invariants and --invariant exclude each other") }
+        if all && (noInvariants || !invariantNames.isEmpty) {
+            throw ValidationError("--all checks every spec's own properties: no --invariant or --no-invariants")
+        }
         if (!filter.isEmpty || baseline != nil) && !all { throw ValidationError("--filter and --baseline go with --all") }
         if let maxStates, maxStates < 1 { throw ValidationError("--max-states must be at least 1") }
         try OptionLimits.validateSeconds(maxSeconds)
@@ -99,7 +112,13 @@ struct CheckCommand: ParsableCommand {
         }
         let report = ResultReport(output)
         let spec = try selection.instantiate(reporting: report)
-        let ir = noLemmas ? spec.withoutLemmas : spec
+        let checked = noLemmas ? spec.withoutLemmas : spec
+        let known = spec.invariants.map(\.name)
+        if let unknown = invariantNames.first(where: { !known.contains($0) }) {
+            throw report.error(UnknownProperty(name: unknown, spec: spec.name, known: known), spec: selection.name,
+                               parameters: spec.parameters)
+        }
+        let ir = noInvariants || !invariantNames.isEmpty ? checked.keepingInvariants(named: invariantNames) : checked
         do { try output.checkWritable() } catch { throw report.error(error, spec: selection.name) }
         let progress = self.progress
         let options = searchOptions(progress: progress)

@@ -22,14 +22,15 @@ import Testing
         }
     }
 
-    /// Each property of the spec alone: every invariant without deadlock checking, then deadlock
-    /// freedom without invariants.
+    /// Each property of the spec alone: every invariant without deadlock checking, then all
+    /// invariants together (when there are several), then deadlock freedom without invariants.
     static func properties(of ir: SpecIR) -> [(SpecIR, Bool)] {
         var alone = ir.invariants.map { invariant in
             var copy = ir
             copy.invariants = [invariant]
             return (copy, false)
         }
+        if ir.invariants.count > 1 { alone.append((ir, false)) }
         var deadlockOnly = ir
         deadlockOnly.invariants = []
         alone.append((deadlockOnly, true))
@@ -53,7 +54,7 @@ import Testing
                 let full = try Self.outcome(single, deadlock: deadlock, partialOrder: false)
                 let reduced = try Self.outcome(single, deadlock: deadlock, partialOrder: true)
                 #expect(Self.agrees(reduced: reduced, full: full),
-                        "seed \(seed): \(single.invariants.first?.name ?? "deadlock") — reduced \(reduced), full \(full)")
+                        "seed \(seed): \(deadlock ? "deadlock" : single.invariants.map(\.name).joined(separator: " and ")) — reduced \(reduced), full \(full)")
                 compared += 1
             }
             var options = SearchOptions()
