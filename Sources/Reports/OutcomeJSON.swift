@@ -59,6 +59,7 @@ public enum OutcomeJSON {
         case .counterexampleToInduction: "cti"
         case .toFullNetwork: "overflow"
         case .toError: "trace"
+        case .lasso: "lasso"
         }
     }
 

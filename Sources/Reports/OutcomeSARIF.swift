@@ -96,6 +96,8 @@ public enum OutcomeSARIF {
         case .lemma: help = "A helper lemma `kripke prove` assumes: it must hold in every reachable state."
         case .deadlock: help = "Every reachable state has an enabled step, or is a declared valid end state. "
             + "The result's code flow is a run to a state where no process can move."
+        case .liveness: help = "On every fair run, whenever the premise holds the conclusion holds then or later. "
+            + "The result's code flow is a lasso: a run to a cycle that a fair run can repeat forever without it."
         }
         return rule(id: ruleID(property), name: property.displayName, level: "error", text: property.displayName, help: help)
     }

@@ -15,10 +15,14 @@ import Kripke
 /// entries per client (default 1). A client that gives up may retry any number of times; the
 /// states repeat, so the state space stays finite.
 ///
-/// **Properties**: mutual exclusion; no deadlock (every run can end with every client done).
+/// **Properties**: mutual exclusion; no deadlock (every run can end with every client done);
+/// *starvation freedom* — every waiting client eventually enters — under weak fairness of every
+/// client and coordinator. Mutual exclusion holds, but starvation freedom does not: two clients
+/// that split the votes give up and retry forever, a fair run (every process keeps taking steps)
+/// in which a waiting client never enters. `kripke check majority-voting` shows that lasso.
 ///
 /// **Variants**:
-/// - `majority-voting` — correct; holds.
+/// - `majority-voting` — mutual exclusion holds; starvation freedom is violated (a lasso).
 /// - `majority-voting-half` — the majority is computed as `K/2` (integer division) instead of
 ///   `K/2 + 1`: with `K = 3` one vote suffices, with `K = 4` two disjoint halves both win.
 /// - `majority-voting-amnesia` — a coordinator crashes and restarts without stable storage,
@@ -39,8 +43,8 @@ public enum MajorityVoting {
     ]
 
     public static let correct = SpecDefinition(
-        name: "majority-voting", summary: "Decentralized mutual exclusion: a majority of coordinator votes",
-        parameters: parameters, expectation: .holds) { build($0, .correct) }
+        name: "majority-voting", summary: "Decentralized mutual exclusion: a majority of coordinator votes (safe, can starve)",
+        parameters: parameters, expectation: .violated) { build($0, .correct) }
 
     public static let half = SpecDefinition(
         name: "majority-voting-half", summary: "Majority voting whose majority is K/2 instead of K/2 + 1",
@@ -149,6 +153,9 @@ public enum MajorityVoting {
         }
 
         s.check(MutualExclusion(clients) { c in phase[c] == .critical })
+        s.fair(.weak, processes: clients)
+        s.fair(.weak, processes: coordinators)
+        s.check(StarvationFreedom(clients, waiting: { c in phase[c] == .waiting }, critical: { c in phase[c] == .critical }))
         s.validEndState(ForAll(clients) { c in done[c] == .constant(rounds) })
     }
 }

@@ -12,7 +12,9 @@ import Kripke
 /// (default 2). The token keeps circulating after everybody is done, so runs do not end; the
 /// state space is still finite.
 ///
-/// **Properties**: mutual exclusion; no deadlock. The correct variant carries two helper lemmas
+/// **Properties**: mutual exclusion; no deadlock; starvation freedom (every waiting process
+/// eventually enters) under weak fairness of every process — the token keeps moving, so it
+/// reaches every waiting process. The correct variant carries two helper lemmas
 /// (exactly one token exists; only its holder is critical), so `kripke prove token-ring` proves
 /// mutual exclusion for every depth (k = 0), and `check` verifies the lemmas too.
 ///
@@ -98,6 +100,8 @@ public enum TokenRing {
         }
 
         s.check(MutualExclusion(procs) { i in phase[i] == .critical })
+        s.fair(.weak, processes: procs)
+        s.check(StarvationFreedom(procs, waiting: { i in phase[i] == .waiting }, critical: { i in phase[i] == .critical }))
         if variant == .correct {
             lemmas(s, Model(procs: procs, phase: phase, hasToken: hasToken, token: token))
         }

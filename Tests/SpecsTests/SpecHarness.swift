@@ -27,6 +27,16 @@ enum SpecHarness {
         return try BreadthFirstSearch(ir, options: options).run()
     }
 
+    /// The whole verdict of `kripke check` at the defaults: a safety violation, else a liveness
+    /// lasso, with the property's name; nil when everything holds.
+    static func counterexample(_ name: String) throws -> (property: String, trace: Trace)? {
+        let result = try check(name)
+        if let violation = violation(result) { return (violation.property, violation.trace) }
+        guard holds(result) else { return nil }
+        let liveness = try LivenessChecker(spec(name).instantiate()).run()
+        return liveness.properties.first { $0.lasso != nil }.map { ("liveness '\($0.name)'", $0.lasso!) }
+    }
+
     static func violation(_ result: CheckResult) -> Violation? {
         if case .violated(let violation) = result.verdict { return violation }
         return nil
@@ -45,9 +55,12 @@ enum SpecHarness {
 
     /// The golden files' content for a violation: the text rendering and the ITF JSON.
     static func goldenContent(_ violation: Violation) -> (text: String, json: String) {
-        let text = "\(violation.property) violated after \(violation.trace.length) steps\n\n"
-            + TextTraceFormatter().format(violation.trace) + "\n"
-        let json = ITF.encode(violation.trace, description: "\(violation.property) violated").rendered() + "\n"
+        goldenContent(property: violation.property, trace: violation.trace)
+    }
+
+    static func goldenContent(property: String, trace: Trace) -> (text: String, json: String) {
+        let text = "\(property) violated after \(trace.length) steps\n\n" + TextTraceFormatter().format(trace) + "\n"
+        let json = ITF.encode(trace, description: "\(property) violated").rendered() + "\n"
         return (text, json)
     }
 

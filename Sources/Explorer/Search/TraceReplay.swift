@@ -118,6 +118,18 @@ public struct TraceReplay {
             }
             return mismatch(step: index + 1, reason: "'\(step)' is not enabled")
         }
+        if let loop = trace.loop {
+            // A lasso: the cycle must close on the very state it started from.
+            guard trace.states.indices.contains(loop), loop < trace.states.count - 1 else {
+                return mismatch(step: 0, reason: "the lasso's loop index \(loop) is not a state before the last")
+            }
+            guard frames[loop] == frames[frames.count - 1] else {
+                let reason = difference(decoder.namer.state(frames[frames.count - 1]), decoder.namer.state(frames[loop]))
+                    ?? "a raw value differs"
+                return mismatch(step: trace.length, reason: "the cycle does not close: the last state is not state \(loop): \(reason)")
+            }
+            return (.replays, current, decoder.namer.trace(frames: frames, steps: steps).looping(at: loop))
+        }
         return (.replays, current, decoder.namer.trace(frames: frames, steps: steps))
     }
 

@@ -22,6 +22,8 @@ public final class SpecBuilder {
     private(set) var networkDecl: NetworkDecl?
     private(set) var actions: [ActionDecl] = []
     private(set) var invariants: [InvariantDecl] = []
+    var liveness: [LivenessDecl] = []
+    var fairness: [FairnessDecl] = []
     private(set) var validEndState: Expr?
 
     init(parameters: [String: Int], context: BuildContext) {
@@ -194,10 +196,13 @@ public final class SpecBuilder {
     public func validEndState(_ condition: Term<Bool>) { validEndState = condition.expr }
 
     func makeIR(name: String) -> SpecIR {
-        SpecIR(name: name, parameters: parameterValues, roles: roles, variables: variables, messages: messages,
-               network: networkDecl ?? NetworkDecl(semantics: .unordered, capacity: 0),
-               actions: actions.map(guardedAgainstCrash), invariants: invariants, validEndState: validEndState,
-               bindingCount: context.bindingCount)
+        var ir = SpecIR(name: name, parameters: parameterValues, roles: roles, variables: variables, messages: messages,
+                        network: networkDecl ?? NetworkDecl(semantics: .unordered, capacity: 0),
+                        actions: actions.map(guardedAgainstCrash), invariants: invariants, validEndState: validEndState,
+                        bindingCount: context.bindingCount)
+        ir.liveness = liveness
+        ir.fairness = fairness
+        return ir
     }
 
     // MARK: Process faults

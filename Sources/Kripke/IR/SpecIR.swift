@@ -15,6 +15,9 @@ public struct SpecIR: Sendable {
     public var network: NetworkDecl
     public var actions: [ActionDecl]
     public var invariants: [InvariantDecl]
+    /// Properties of infinite runs, checked under `fairness`.
+    public var liveness: [LivenessDecl] = []
+    public var fairness: [FairnessDecl] = []
     /// States where having no enabled step is a normal end, not a deadlock; `nil` = every stop is a deadlock.
     public var validEndState: Expr?
     /// Number of binding slots used by all expressions (bindings are numbered 0..<bindingCount).

@@ -19,6 +19,9 @@ public struct OutcomeTrace: Sendable {
         case toFullNetwork = "to-full-network"
         /// A run from the initial state to a state where a step meets a modelling error.
         case toError = "to-error"
+        /// An infinite fair run violating a liveness property: a prefix, then a cycle repeated
+        /// forever (`Trace.loop`).
+        case lasso
     }
 
     public let kind: Kind

@@ -7,7 +7,7 @@
 public struct PropertyOutcome: Sendable, Equatable {
     /// What kind of property it is.
     public enum Kind: String, Sendable {
-        case invariant, lemma, deadlock
+        case invariant, lemma, deadlock, liveness
     }
 
     /// What the run concluded about the property.

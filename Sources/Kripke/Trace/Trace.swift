@@ -21,9 +21,14 @@ public struct Trace: Hashable, Sendable {
     /// the trace; nil for a trace read from a file. Not part of a trace's equality: two traces are
     /// equal when they name the same states and steps.
     public let frames: [RawFrame]?
+    /// For a lasso (an infinite run, the counterexample to a liveness property): the index of the
+    /// state the cycle starts from. The last state equals `states[loop]`, and the run repeats
+    /// the steps from there forever. Nil for a finite run.
+    public let loop: Int?
 
     public init(spec: String, parameters: [String: Int], variables: [String], ghosts: Set<String>,
-                states: [TraceState], steps: [TraceStep], frames: [RawFrame]? = nil) {
+                states: [TraceState], steps: [TraceStep], frames: [RawFrame]? = nil, loop: Int? = nil) {
+        self.loop = loop
         self.spec = spec
         self.parameters = parameters
         self.variables = variables
@@ -35,7 +40,7 @@ public struct Trace: Hashable, Sendable {
 
     public static func == (lhs: Trace, rhs: Trace) -> Bool {
         (lhs.spec, lhs.parameters, lhs.variables, lhs.ghosts, lhs.states, lhs.steps)
-            == (rhs.spec, rhs.parameters, rhs.variables, rhs.ghosts, rhs.states, rhs.steps)
+            == (rhs.spec, rhs.parameters, rhs.variables, rhs.ghosts, rhs.states, rhs.steps) && lhs.loop == rhs.loop
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -46,6 +51,12 @@ public struct Trace: Hashable, Sendable {
 
     /// Number of steps (the counterexample's length).
     public var length: Int { steps.count }
+
+    /// The same run as a lasso whose cycle starts at state `loop`.
+    public func looping(at loop: Int) -> Trace {
+        Trace(spec: spec, parameters: parameters, variables: variables, ghosts: ghosts, states: states, steps: steps,
+              frames: frames, loop: loop)
+    }
 }
 
 /// One state of a trace: every variable's value by name, plus the network.

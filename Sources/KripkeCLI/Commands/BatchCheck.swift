@@ -81,7 +81,7 @@ struct BatchCheck {
                            specLocation: spec.location, verdict: .error(message), summary: message, properties: [])
         }
         do {
-            return Outcome(try BreadthFirstSearch(ir, options: options).run(), ir: ir, options: options)
+            return try Outcome.check(ir, options: options)
         } catch let fault as ModelFault {
             return .error(fault.description, command: "check", engine: "explorer", spec: ir, trace: fault.trace)
         } catch {

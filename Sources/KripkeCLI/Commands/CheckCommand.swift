@@ -51,6 +51,11 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("no-invariants"), help: "Check no invariant: only deadlocks (as SPIN without assertions).")
     var noInvariants = false
 
+    @Flag(name: .customLong("no-liveness"), help: ArgumentHelp(
+        "Do not check the spec's liveness properties.",
+        discussion: "Liveness is checked after the invariants hold, on the whole state graph without reductions."))
+    var noLiveness = false
+
     @Flag(name: .customLong("no-symmetry"), help: "Store every state, not one per orbit of symmetric process ids.")
     var noSymmetry = false
 
@@ -123,9 +128,9 @@ struct CheckCommand: ParsableCommand {
         let progress = self.progress
         let options = searchOptions(progress: progress)
         do {
-            let result = try BreadthFirstSearch(ir, options: options).run()
+            let outcome = try Outcome.check(ir, options: options, liveness: !noLiveness)
             progress?.finish()
-            throw report.finish(Outcome(result, ir: ir, options: options))
+            throw report.finish(outcome)
         } catch let fault as ModelFault {
             progress?.finish()
             // The reports say so too, so CI does not pick up an old one.

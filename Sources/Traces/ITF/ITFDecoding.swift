@@ -54,7 +54,18 @@ extension ITF {
             if index > 0 { steps.append(try decodeStep(entry["#meta"], index: index)) }
         }
         guard !states.isEmpty else { throw ITFError("the trace has no states") }
-        return Trace(spec: spec, parameters: parameters, variables: variables, ghosts: ghosts, states: states, steps: steps)
+        var loop: Int?
+        if let value = document["loop"] {
+            guard case .number(let number) = value, let index = Int(exactly: number), states.indices.contains(index) else {
+                throw ITFError("'loop' must be the index of one of the \(states.count) states")
+            }
+            guard let closing = meta?["loopStep"] else { throw ITFError("a lasso ('loop') needs '#meta.loopStep', the step closing its cycle") }
+            steps.append(try decodeStep(closing, index: states.count))
+            states.append(states[index])
+            loop = index
+        }
+        return Trace(spec: spec, parameters: parameters, variables: variables, ghosts: ghosts, states: states, steps: steps,
+                     loop: loop)
     }
 
     private static func decodeStep(_ meta: JSONValue?, index: Int) throws(ITFError) -> TraceStep {

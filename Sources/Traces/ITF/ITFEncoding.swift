@@ -26,7 +26,11 @@ public enum ITF {
         if let semantics = ITFNetwork.semantics(of: trace) { meta.append((ITFNetwork.variable, .string(semantics))) }
         if let description { meta.append(("description", .string(description))) }
         if !trace.ghosts.isEmpty { meta.append(("ghosts", .array(trace.ghosts.sorted().map { .string($0) }))) }
-        let states = trace.states.enumerated().map { index, state -> JSONValue in
+        // A lasso ends where its cycle began: ITF lists each state once and says with `loop` where
+        // the last one continues; the step that closes the cycle goes in the trace's `#meta`.
+        let listed = trace.loop == nil ? trace.states : Array(trace.states.dropLast())
+        if trace.loop != nil, let closing = trace.steps.last { meta.append(("loopStep", .object(stepMeta(closing)))) }
+        let states = listed.enumerated().map { index, state -> JSONValue in
             var stateMeta: [(String, JSONValue)] = [("index", .int(index))]
             if index > 0 { stateMeta += stepMeta(trace.steps[index - 1]) }
             let values = trace.variables.map { name in
@@ -35,11 +39,13 @@ public enum ITF {
             }
             return .object([("#meta", .object(stateMeta))] + values)
         }
-        return .object([
+        var document: [(String, JSONValue)] = [
             ("#meta", .object(meta)),
             ("vars", .array(trace.variables.map { .string($0) })),
             ("states", .array(states)),
-        ])
+        ]
+        if let loop = trace.loop { document.append(("loop", .int(loop))) }
+        return .object(document)
     }
 
     private static func stepMeta(_ step: TraceStep) -> [(String, JSONValue)] {

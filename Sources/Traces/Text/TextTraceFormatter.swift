@@ -48,6 +48,9 @@ public struct TextTraceFormatter: Sendable {
         // trace without them (an older file).
         let known = trace.steps.contains { !$0.sent.isEmpty }
         for (index, step) in trace.steps.enumerated() {
+            if index == trace.loop {
+                lines.append("── cycle: from state \(index) the run repeats steps \(index + 1)–\(trace.length) forever ──")
+            }
             let location = index < stepLocations.count ? stepLocations[index].map(Self.shortLocation) : nil
             lines.append("Step \(index + 1): \(step)" + (location.map { "   (\($0))" } ?? ""))
             let diff = TraceDiff(from: trace.states[index], to: trace.states[index + 1], variables: shown)
@@ -58,6 +61,7 @@ public struct TextTraceFormatter: Sendable {
             for message in sent { lines.append("  sent: \(message)") }
             if diff.changes.isEmpty && sent.isEmpty { lines.append("  (no change)") }
         }
+        if let loop = trace.loop { lines.append("── back to state \(loop): the cycle repeats ──") }
         return lines.joined(separator: "\n")
     }
 

@@ -1,0 +1,124 @@
+import Foundation
+import Kripke
+
+/// Checks a spec's liveness properties (`SpecIR.liveness`) under its fairness assumptions
+/// (`SpecIR.fairness`), explicitly and completely for a finite state graph: it builds the whole
+/// graph without reductions, and for each property (each process's instance of it) looks for a
+/// fair cycle among the states where the conclusion is false, reachable after a state where the
+/// premise holds (`FairComponents`, `LassoSearch`). A violation comes with a lasso: a run to the
+/// cycle, the cycle marked (`Trace.loop`), and the fairness it satisfies.
+///
+/// ```swift
+/// let result = try LivenessChecker(ir).run()
+/// for property in result.properties { print(property.name, property.lasso == nil ? "holds" : "violated") }
+/// ```
+public struct LivenessChecker {
+    public let ir: SpecIR
+    public var maxStates: Int?
+    public var shouldStop: (@Sendable () -> Bool)?
+
+    public init(_ ir: SpecIR, maxStates: Int? = nil, shouldStop: (@Sendable () -> Bool)? = nil) {
+        self.ir = ir
+        self.maxStates = maxStates
+        self.shouldStop = shouldStop
+    }
+
+    public func run() throws -> LivenessResult {
+        let started = Date()
+        let system = try TransitionSystem(ir)
+        let instances = LivenessInstance.all(of: ir)
+        let graph: StateGraph
+        do {
+            graph = try StateGraph(system: system, properties: instances, maxStates: maxStates, shouldStop: shouldStop)
+        } catch {
+            let reason = switch error {
+            case .stateLimit: "state limit reached (\(maxStates ?? 0) states) while building the graph for liveness"
+            case .networkFull(let detail): detail
+            case .fault(let message): "modelling error: \(message)"
+            case .interrupted: "interrupted"
+            }
+            return LivenessResult(properties: [], states: 0, transitions: 0, seconds: Date().timeIntervalSince(started),
+                                  incomplete: reason)
+        }
+        let units = FairnessUnits(ir, labels: graph.labels)
+        let search = LassoSearch(graph: graph, units: units)
+        let builder = LassoTraceBuilder(system: system, graph: graph)
+        var properties: [LivenessResult.Property] = []
+        for (index, instance) in instances.enumerated() {
+            let kind: LassoSearch.LivenessKind = instance.kind == .eventually ? .eventually : .leadsTo
+            let lasso = search.lasso(for: index, kind: kind)
+            properties.append(LivenessResult.Property(
+                name: instance.name, declaration: instance.declaration,
+                lasso: lasso.map { builder.trace($0) },
+                fairness: lasso.map { found in
+                    found.takes.map { units.names[Int($0)] + ": taken in the cycle" }
+                        + found.disables.map { units.names[Int($0)] + ": disabled in the cycle" }
+                } ?? []))
+        }
+        return LivenessResult(properties: properties, states: graph.stateCount, transitions: graph.edgeCount,
+                              seconds: Date().timeIntervalSince(started), incomplete: nil)
+    }
+}
+
+/// What `LivenessChecker` found: per property instance, a lasso or none (it holds).
+///
+/// ```swift
+/// result.properties.first { $0.lasso != nil }?.lasso?.loop   // where the cycle starts
+/// ```
+public struct LivenessResult: Sendable {
+    public struct Property: Sendable {
+        /// The property's name, with the process for an instance of a per-process property.
+        public let name: String
+        /// Its index in `SpecIR.liveness`.
+        public let declaration: Int
+        /// A fair run that violates it; nil when it holds.
+        public let lasso: Trace?
+        /// The fairness constraints the lasso's cycle satisfies, and how.
+        public let fairness: [String]
+    }
+
+    public let properties: [Property]
+    public let states: Int
+    public let transitions: Int
+    public let seconds: Double
+    /// Why the graph could not be built in full (then no property is settled).
+    public let incomplete: String?
+}
+
+/// Turns a lasso's edges into a trace, re-executing each edge's action instance.
+private struct LassoTraceBuilder {
+    let system: TransitionSystem
+    let graph: StateGraph
+
+    func trace(_ lasso: LassoSearch.Lasso) -> Trace {
+        let machine = system.makeMachine()
+        machine.sentLog = []
+        let decoder = StateDecoder(system: system)
+        let fingerprinter = StateFingerprinter(system: system, symmetry: false)
+        let builder = TraceBuilder(system: system)
+        var current = system.initialState
+        var frames = [decoder.frame(current)]
+        var steps: [TraceStep] = []
+        for edge in lasso.edges {
+            let target = graph.fingerprints[Int(graph.edgeTarget[edge])]
+            let label = graph.labels[Int(graph.edgeLabel[edge])]
+            var match: (ActionInstance, [Int], [RawMessage])?
+            current.withUnsafeBufferPointer { source in
+                _ = system.forEachSuccessor(of: source.baseAddress!, machine: machine) { instance in
+                    guard match == nil, instance.action == label.action, instance.process == label.process,
+                          instance.choice == label.choice, instance.sender == label.sender,
+                          fingerprinter.fingerprint(machine.state) == target else { return }
+                    match = (instance, Array(UnsafeBufferPointer(start: machine.state, count: system.layout.slotCount)),
+                             machine.sentLog ?? [])
+                }
+            }
+            guard let (instance, successor, sent) = match else {
+                preconditionFailure("lasso reconstruction lost the path: the successor relation is not deterministic")
+            }
+            steps.append(builder.step(for: instance, sent: sent))
+            frames.append(decoder.frame(successor))
+            current = successor
+        }
+        return builder.namer.trace(frames: frames, steps: steps).looping(at: lasso.loopStart)
+    }
+}

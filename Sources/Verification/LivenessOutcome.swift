@@ -1,0 +1,70 @@
+import Explorer
+import Kripke
+
+extension Outcome {
+    /// `kripke check`: the breadth-first search for invariant violations and deadlocks, then, when
+    /// those hold and the spec has liveness properties (and `liveness` is on), the fair-cycle search.
+    /// Throws `SpecError` and `ModelFault` as `BreadthFirstSearch.run` does.
+    ///
+    /// ```swift
+    /// let outcome = try Outcome.check(ir, options: SearchOptions())
+    /// ```
+    public static func check(_ ir: SpecIR, options: SearchOptions, liveness: Bool = true) throws -> Outcome {
+        let result = try BreadthFirstSearch(ir, options: options).run()
+        var outcome = Outcome(result, ir: ir, options: options)
+        if liveness && !ir.liveness.isEmpty, case .holds = result.verdict {
+            outcome.addLiveness(try LivenessChecker(ir, maxStates: options.maxStates, shouldStop: options.shouldStop).run(),
+                                ir: ir)
+        }
+        return outcome
+    }
+
+    /// Adds the liveness verdicts of `check` to the outcome of its safety search: one property per
+    /// process instance, `violated` with a lasso when a fair run breaks one (the first such run
+    /// becomes the outcome's trace), `incomplete` when the graph could not be built.
+    ///
+    /// ```swift
+    /// var outcome = Outcome(safety, ir: ir, options: options)
+    /// outcome.addLiveness(try LivenessChecker(ir).run(), ir: ir)
+    /// ```
+    public mutating func addLiveness(_ result: LivenessResult, ir: SpecIR) {
+        if let reason = result.incomplete {
+            properties += ir.liveness.map {
+                PropertyOutcome(name: $0.name, kind: .liveness, verdict: .unknown, location: $0.location)
+            }
+            verdict = .incomplete(reason: "liveness: \(reason)")
+            summary = "liveness: \(reason)"
+            return
+        }
+        for property in result.properties {
+            let location = ir.liveness[property.declaration].location
+            properties.append(PropertyOutcome(name: property.name, kind: .liveness,
+                                              verdict: property.lasso == nil ? .holds : .violated, location: location,
+                                              seconds: nil))
+        }
+        details.append(String(format: "Liveness: %d states, %d transitions searched for fair cycles, without reductions, in %.2f s",
+                              result.states, result.transitions, result.seconds))
+        if ir.fairness.isEmpty {
+            warnings.append("no fairness declared (s.fair): a run may stop taking any step forever, so most "
+                            + "liveness properties fail")
+        }
+        guard let violated = result.properties.first(where: { $0.lasso != nil }), let lasso = violated.lasso,
+              let loop = lasso.loop else {
+            if verdict == .holds {
+                let names = result.properties.map { "'\($0.name)'" }
+                summary += "; liveness \(names.joined(separator: ", ")) \(names.count == 1 ? "holds" : "hold") on every fair run"
+            }
+            return
+        }
+        verdict = .violated
+        let cycle = lasso.length - loop
+        summary = "liveness '\(violated.name)' fails: a fair run repeats a cycle of \(cycle) step\(cycle == 1 ? "" : "s") "
+            + "forever without it"
+        let fairness = violated.fairness.isEmpty ? "no fairness applies to the cycle"
+            : "the cycle is fair — " + violated.fairness.joined(separator: "; ")
+        trace = OutcomeTrace(kind: .lasso, trace: lasso, property: "liveness '\(violated.name)'", isShortest: false,
+                             heading: "Lasso (\(loop) steps to the cycle, then \(cycle) repeated forever):",
+                             conclusion: "⇒ liveness '\(violated.name)' is violated: \(fairness).",
+                             description: "liveness '\(violated.name)' violated", stepLocations: ir.locations(of: lasso))
+    }
+}

@@ -1,0 +1,98 @@
+import Explorer
+import Kripke
+import Testing
+import Specs
+import Traces
+
+/// Liveness under fairness: fair cycles found (or proved absent) on the whole state graph, lassos
+/// that replay and close, weak and strong fairness told apart.
+@Suite struct LivenessCheckerTests {
+    /// p1 toggles a flag forever; p0 may fire while the flag is up. Fire is enabled infinitely
+    /// often but never continuously: weak fairness lets it be postponed forever, strong does not.
+    static func flicker(_ fire: Fairness?) -> SpecDefinition {
+        SpecDefinition(name: "flicker", summary: "a step enabled only now and then", parameters: [],
+                       expectation: fire == .strong ? .holds : .violated) { s in
+            let procs = s.processes("p", count: 2)
+            let flag = s.global("flag", in: .bool, initial: false)
+            let fired = s.global("fired", in: .bool, initial: false)
+            s.action("toggle", for: procs) { i in
+                Require(i == procs.process(1))
+                flag <- !flag
+            }
+            s.action("fire", for: procs) { i in
+                Require(i == procs.process(0))
+                Require(flag)
+                Require(!fired)
+                fired <- true
+            }
+            s.fair(.weak, action: "toggle")
+            if let fire { s.fair(fire, action: "fire") }
+            s.check(Eventually("fires", fired == true))
+        }
+    }
+
+    static func result(_ spec: SpecDefinition) throws -> LivenessResult {
+        try LivenessChecker(try spec.instantiate()).run()
+    }
+
+    @Test func weakFairnessLetsAnIntermittentStepWaitForever() throws {
+        for fairness in [nil, Fairness.weak] {
+            let result = try Self.result(Self.flicker(fairness))
+            #expect(result.states == 4)
+            let lasso = try #require(result.properties.first?.lasso)
+            #expect(lasso.loop == 0)
+            #expect(lasso.steps.map(\.action) == ["toggle", "toggle"])
+            #expect(lasso.states.last == lasso.states[0])
+            #expect(try TraceReplay(Self.flicker(fairness).instantiate()).replay(lasso) == .replays)
+        }
+    }
+
+    @Test func strongFairnessForcesIt() throws {
+        let result = try Self.result(Self.flicker(.strong))
+        #expect(result.properties.count == 1)
+        #expect(result.properties[0].lasso == nil)
+    }
+
+    /// Token ring: every waiting process gets the token (N=3, R=2: 900 states).
+    @Test func tokenRingIsStarvationFree() throws {
+        let ir = try TokenRing.correct.instantiate()
+        let result = try LivenessChecker(ir).run()
+        #expect(result.states == 900)
+        #expect(result.properties.map(\.name) == ["starvation freedom (p0)", "starvation freedom (p1)", "starvation freedom (p2)"])
+        #expect(result.properties.allSatisfy { $0.lasso == nil })
+    }
+
+    /// Majority voting: two clients split the votes and retry forever, a fair run in which
+    /// client0 waits and never enters; the lasso replays, its cycle closes, and ITF keeps it.
+    @Test func majorityVotingCanStarve() throws {
+        let ir = try MajorityVoting.correct.instantiate()
+        let result = try LivenessChecker(ir).run()
+        #expect(result.states == 9365)
+        #expect(result.transitions == 36284)
+        let starving = try #require(result.properties.first { $0.lasso != nil })
+        #expect(starving.name == "starvation freedom (client0)")
+        let lasso = try #require(starving.lasso)
+        #expect(lasso.loop == 6)
+        #expect(lasso.length == 15)
+        #expect(lasso.states.last == lasso.states[6])
+        #expect(lasso.states[6]["phase"].map { "\($0)" } == "[client0: waiting, client1: waiting]")
+        #expect(!starving.fairness.isEmpty)
+        #expect(try TraceReplay(ir).replay(lasso) == .replays)
+        let decoded = try ITF.decode(ITF.encode(lasso))
+        #expect(decoded == lasso)
+        #expect(try TraceReplay(ir).replay(decoded) == .replays)
+    }
+
+    /// A lasso whose last state is not where its cycle starts does not replay.
+    @Test func aCycleThatDoesNotCloseIsRejected() throws {
+        let ir = try Self.flicker(.weak).instantiate()
+        let lasso = try #require(try LivenessChecker(ir).run().properties.first?.lasso)
+        let open = Trace(spec: lasso.spec, parameters: lasso.parameters, variables: lasso.variables, ghosts: lasso.ghosts,
+                         states: Array(lasso.states.dropLast()), steps: Array(lasso.steps.dropLast()), loop: 0)
+        guard case .mismatch(_, let reason) = try TraceReplay(ir).replay(open) else {
+            Issue.record("an open cycle replayed")
+            return
+        }
+        #expect(reason.contains("the cycle does not close"))
+    }
+}
