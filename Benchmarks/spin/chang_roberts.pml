@@ -29,21 +29,25 @@ active [N] proctype P() {
     short leader = -1;
     byte id = N - 1 - _pid;
     byte m;
+    chan inbox = ring[_pid];
+    chan outbox = ring[(_pid + 1) % N];
+    xr inbox;
+    xs outbox;
 end:
     do
-    :: atomic { !participant && leader == -1 -> participant = true; ring[(_pid + 1) % N]!election(id) }
-    :: atomic { ring[_pid]?election(m) ->
+    :: atomic { !participant && leader == -1 -> participant = true; outbox!election(id) }
+    :: atomic { inbox?election(m) ->
            if
-           :: m > id -> participant = true; ring[(_pid + 1) % N]!election(m)
-           :: m < id && !participant -> participant = true; ring[(_pid + 1) % N]!election(id)
+           :: m > id -> participant = true; outbox!election(m)
+           :: m < id && !participant -> participant = true; outbox!election(id)
            :: m < id && participant -> skip
-           :: m == id -> leader = id; participant = false; ring[(_pid + 1) % N]!elected(id)
+           :: m == id -> leader = id; participant = false; outbox!elected(id)
            fi;
            m = 0 }
-    :: atomic { ring[_pid]?elected(m) ->
+    :: atomic { inbox?elected(m) ->
            leader = m; participant = false;
            if
-           :: m != id -> ring[(_pid + 1) % N]!elected(m)
+           :: m != id -> outbox!elected(m)
            :: else -> skip
            fi;
            m = 0 }

@@ -58,12 +58,22 @@ extension Outcome {
         }
         verdict = .violated
         let cycle = lasso.length - loop
-        summary = "liveness '\(violated.name)' fails: a fair run repeats a cycle of \(cycle) step\(cycle == 1 ? "" : "s") "
-            + "forever without it"
-        let fairness = violated.fairness.isEmpty ? "no fairness applies to the cycle"
-            : "the cycle is fair — " + violated.fairness.joined(separator: "; ")
+        let heading: String, fairness: String
+        if cycle == 0 {
+            summary = "liveness '\(violated.name)' fails: a fair run stops after \(loop) step\(loop == 1 ? "" : "s") "
+                + "and never gets there"
+            heading = "Lasso (\(loop) steps, then no step forever):"
+            fairness = ir.fairness.isEmpty ? "no fairness is declared, so a run may stop anywhere"
+                : "no fair step is enabled in the last state, so a fair run may stop there"
+        } else {
+            summary = "liveness '\(violated.name)' fails: a fair run repeats a cycle of \(cycle) step\(cycle == 1 ? "" : "s") "
+                + "forever without it"
+            heading = "Lasso (\(loop) steps to the cycle, then \(cycle) repeated forever):"
+            fairness = violated.fairness.isEmpty ? "no fairness applies to the cycle"
+                : "the cycle is fair — " + violated.fairness.joined(separator: "; ")
+        }
         trace = OutcomeTrace(kind: .lasso, trace: lasso, property: "liveness '\(violated.name)'", isShortest: false,
-                             heading: "Lasso (\(loop) steps to the cycle, then \(cycle) repeated forever):",
+                             heading: heading,
                              conclusion: "⇒ liveness '\(violated.name)' is violated: \(fairness).",
                              description: "liveness '\(violated.name)' violated", stepLocations: ir.locations(of: lasso))
     }

@@ -20,7 +20,8 @@ import Kripke
 /// (`p_k` has id k), 1 for ids decreasing (`p_k` has id N−1−k, the worst case; default).
 ///
 /// **Properties**: *unique leader*; *agreement at end* — once no process can start and no
-/// message is in flight, every process names the largest id N−1; no deadlock.
+/// message is in flight, every process names the largest id N−1; no deadlock; *a leader is
+/// elected* on every run fair to every process (liveness).
 ///
 /// **Variants**:
 /// - `chang-roberts` — correct; holds for both orders. It carries five helper lemmas
@@ -114,6 +115,8 @@ public enum ChangRoberts {
         s.check(UniqueLeader(procs) { i in leader[i] == id(i) })
         s.check(AgreementAtEnd(procs, ended: ended) { i in leader[i] == .constant(n - 1) })
         s.validEndState(ended)
+        s.fair(.weak, processes: procs)
+        s.check(Eventually("a leader is elected", Exists(procs) { i in leader[i] == id(i) }))
         if variant == .correct {
             let model = Model(procs: procs, participant: participant, leader: leader, election: election,
                               elected: elected, uid: uid, id: id, largest: procs.process(decreasing ? 0 : n - 1))

@@ -21,7 +21,8 @@ import Kripke
 /// (default 1). A process has at most three messages in one channel (a REPLY, a RELEASE and its
 /// next REQUEST), so a FIFO capacity of 3 is never reached.
 ///
-/// **Properties**: mutual exclusion; no deadlock (every run ends with every process done).
+/// **Properties**: mutual exclusion; no deadlock (every run ends with every process done);
+/// starvation freedom under weak fairness of every process (liveness).
 ///
 /// **Variants**:
 /// - `lamport-mutex` — correct; holds.
@@ -126,6 +127,8 @@ public enum LamportMutex {
         }
 
         s.check(MutualExclusion(procs) { i in phase[i] == .critical })
+        s.fair(.weak, processes: procs)
+        s.check(StarvationFreedom(procs, waiting: { i in phase[i] == .waiting }, critical: { i in phase[i] == .critical }))
         s.validEndState(ForAll(procs) { i in done[i] == .constant(rounds) })
     }
 }

@@ -13,7 +13,8 @@ import Kripke
 /// messages that can be in flight, so it is never reached.
 ///
 /// **Properties**: mutual exclusion (at most one process in the critical section); no deadlock
-/// (every run ends with every process done). The correct variant carries eight helper lemmas
+/// (every run ends with every process done); starvation freedom under weak fairness of every
+/// process (liveness). The correct variant carries eight helper lemmas
 /// (RicartAgrawalaLemmas.swift) that make mutual exclusion inductive: `kripke prove
 /// ricart-agrawala` proves it for every depth (k = 0), and `check` verifies the lemmas too.
 ///
@@ -108,6 +109,8 @@ public enum RicartAgrawala {
         }
 
         s.check(MutualExclusion(procs) { i in phase[i] == .critical })
+        s.fair(.weak, processes: procs)
+        s.check(StarvationFreedom(procs, waiting: { i in phase[i] == .waiting }, critical: { i in phase[i] == .critical }))
         s.validEndState(ForAll(procs) { i in done[i] == .constant(rounds) })
         if variant == .correct {
             let model = Model(procs: procs, phase: phase, ourSeq: ourSeq, highestSeq: highestSeq, replies: replies,

@@ -24,7 +24,7 @@ import Kripke
 /// (default 1).
 ///
 /// **Properties**: mutual exclusion; one token (held or in flight); no deadlock (every run ends
-/// with every process done).
+/// with every process done); starvation freedom under weak fairness of every process (liveness).
 ///
 /// **Variants**:
 /// - `suzuki-kasami` — correct; holds.
@@ -146,6 +146,8 @@ public enum SuzukiKasami {
         }
 
         s.check(MutualExclusion(procs) { i in phase[i] == .critical })
+        s.fair(.weak, processes: procs)
+        s.check(StarvationFreedom(procs, waiting: { i in phase[i] == .waiting }, critical: { i in phase[i] == .critical }))
         let holders = Count(procs) { i in hasToken[i] }
         s.invariant("one token", holders + InFlight(token) == 1)
         s.validEndState(ForAll(procs) { i in done[i] == .constant(rounds) })

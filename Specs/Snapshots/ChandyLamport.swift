@@ -21,7 +21,7 @@ import Kripke
 /// the cut, and a complete snapshot records, for every channel, exactly the transfers sent in
 /// the cut and not received in it; *recorded total* — a complete snapshot's balances plus its
 /// channel states add up to the money in the system; no deadlock (every run completes the
-/// snapshot).
+/// snapshot); *the snapshot completes* on every run fair to every process (liveness).
 ///
 /// **Variants**:
 /// - `chandy-lamport` — correct; holds.
@@ -141,5 +141,7 @@ public enum ChandyLamport {
                               recordedInChannel: { from, to in channel[to, from] }))
         s.check(Property("recorded total", complete.implies(recordedTotal == .constant(n))))
         s.validEndState(complete)
+        s.fair(.weak, processes: procs)
+        s.check(Eventually("the snapshot completes", complete))
     }
 }

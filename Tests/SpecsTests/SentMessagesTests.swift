@@ -10,8 +10,7 @@ import Traces
 @Suite struct SentMessagesTests {
     @Test(arguments: SpecLibrary.all.filter { $0.expectation == .violated }.map(\.name))
     func sentMessagesAgreeWithTheNetwork(name: String) throws {
-        let violation = try #require(SpecHarness.violation(try SpecHarness.check(name)))
-        let trace = violation.trace
+        let trace = try #require(try SpecHarness.counterexample(name)).trace
         let inferred = InferredSends.perStep(trace)
         for (index, step) in trace.steps.enumerated() {
             let sent = step.sent.map(String.init(describing:)).sorted()

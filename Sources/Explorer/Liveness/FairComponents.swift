@@ -1,5 +1,7 @@
 /// The fair strongly connected components of a subgraph: the sets of states a fair run can stay
-/// in forever. A component qualifies when it has an edge (a cycle exists), every weakly fair unit
+/// in forever. A run may stutter — take no step — in any state (TLA+'s semantics; a run that
+/// ends is one that stutters for ever), so every component, a single state included, has a
+/// cycle, and fairness alone decides. A component qualifies when every weakly fair unit
 /// enabled in all its states is taken on one of its edges, and every strongly fair unit enabled in
 /// one of its states is taken on one of its edges. Where only strong fairness fails, the states
 /// enabling the offending units are removed and what remains is split again (the Streett check
@@ -23,7 +25,10 @@ struct FairComponents {
             generation += 1
             for state in candidates { member[Int(state)] = generation }
             for component in stronglyConnected(candidates, member: member, generation: generation) {
-                if component.count == 1, !hasSelfLoop(Int(component[0])) { continue }
+                if units.count == 0 {
+                    fair.append(component)
+                    continue
+                }
                 generation += 1
                 for state in component { member[Int(state)] = generation }
                 switch check(component, member: member, generation: generation) {
@@ -38,20 +43,14 @@ struct FairComponents {
 
     private enum Verdict { case fair, unfair, refine([Int32]) }
 
-    private func hasSelfLoop(_ state: Int) -> Bool {
-        graph.successors(of: state).contains { Int(graph.edgeTarget[$0]) == state }
-    }
-
     /// Whether the component (states whose `member` is `generation`) is fair.
     private func check(_ component: [Int32], member: [Int32], generation: Int32) -> Verdict {
-        var hasEdge = false
         var enabledIn = [Int](repeating: 0, count: units.count)
         var taken = [Bool](repeating: false, count: units.count)
         var stamp = [Int](repeating: -1, count: units.count)
         for (position, state) in component.enumerated() {
             for edge in graph.successors(of: Int(state)) {
                 let inside = member[Int(graph.edgeTarget[edge])] == generation
-                if inside { hasEdge = true }
                 for unit in units.ofLabel[Int(graph.edgeLabel[edge])] {
                     if inside { taken[Int(unit)] = true }
                     if stamp[Int(unit)] != position {
@@ -61,7 +60,6 @@ struct FairComponents {
                 }
             }
         }
-        guard hasEdge else { return .unfair }
         var offending: [Int] = []
         for unit in 0..<units.count where !taken[unit] && enabledIn[unit] > 0 {
             switch units.kinds[unit] {

@@ -1,8 +1,9 @@
 /// Finds a fair lasso that violates one liveness property in the state graph: a shortest prefix
 /// to the earliest state (in BFS order) where the premise holds and from which a fair run can
-/// avoid the conclusion forever, a path through conclusion-free states to a fair component, and a
-/// cycle in that component that takes one step of every fair unit taken there and visits a state
-/// disabling every weakly fair unit it never takes — so the cycle, repeated, is a fair run.
+/// avoid the conclusion forever, a path through conclusion-free states to a fair component, and
+/// either no cycle at all — the run stutters in a state where no fair unit is enabled — or a
+/// cycle in that component that takes a step of, or visits a state disabling, every fair unit it
+/// must — so the cycle, repeated, is a fair run.
 ///
 /// ```swift
 /// if let lasso = LassoSearch(graph: graph, units: units, reverse: reverse).lasso(for: 0, kind: .leadsTo) {
@@ -13,7 +14,7 @@ struct LassoSearch {
     struct Lasso {
         /// The initial state's successors first: every edge taken, the cycle's last.
         var edges: [Int]
-        /// How many of `edges` lead to the cycle's first state.
+        /// How many of `edges` lead to the cycle's first state (all of them: the run stutters there).
         var loopStart: Int
         /// The fairness units the cycle takes a step of, and those it shows disabled.
         var takes: [Int32]
@@ -145,6 +146,10 @@ struct LassoSearch {
                     if inside(Int(graph.edgeTarget[edge])), takenEdge[unit] == nil { takenEdge[unit] = edge }
                 }
             }
+        }
+        // Stuttering in `entry` for ever is fair when no fair unit is enabled there.
+        if !graph.successors(of: entry).contains(where: { !units.ofLabel[Int(graph.edgeLabel[$0])].isEmpty }) {
+            return ([], [], [])
         }
         var edges = shortestCycle(through: entry, inside: inside)
         var fixed = Set<Int32>()

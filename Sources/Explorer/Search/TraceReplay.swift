@@ -120,8 +120,8 @@ public struct TraceReplay {
         }
         if let loop = trace.loop {
             // A lasso: the cycle must close on the very state it started from.
-            guard trace.states.indices.contains(loop), loop < trace.states.count - 1 else {
-                return mismatch(step: 0, reason: "the lasso's loop index \(loop) is not a state before the last")
+            guard trace.states.indices.contains(loop) else {
+                return mismatch(step: 0, reason: "the lasso's loop index \(loop) is not one of its \(trace.states.count) states")
             }
             guard frames[loop] == frames[frames.count - 1] else {
                 let reason = difference(decoder.namer.state(frames[frames.count - 1]), decoder.namer.state(frames[loop]))

@@ -23,7 +23,8 @@ public struct Trace: Hashable, Sendable {
     public let frames: [RawFrame]?
     /// For a lasso (an infinite run, the counterexample to a liveness property): the index of the
     /// state the cycle starts from. The last state equals `states[loop]`, and the run repeats
-    /// the steps from there forever. Nil for a finite run.
+    /// the steps from there forever; when `loop` is the last state's index, the run stutters
+    /// there forever (takes no more steps). Nil for a finite run.
     public let loop: Int?
 
     public init(spec: String, parameters: [String: Int], variables: [String], ghosts: Set<String>,

@@ -59,9 +59,12 @@ extension ITF {
             guard case .number(let number) = value, let index = Int(exactly: number), states.indices.contains(index) else {
                 throw ITFError("'loop' must be the index of one of the \(states.count) states")
             }
-            guard let closing = meta?["loopStep"] else { throw ITFError("a lasso ('loop') needs '#meta.loopStep', the step closing its cycle") }
-            steps.append(try decodeStep(closing, index: states.count))
-            states.append(states[index])
+            if let closing = meta?["loopStep"] {
+                steps.append(try decodeStep(closing, index: states.count))
+                states.append(states[index])
+            } else if index != states.count - 1 {
+                throw ITFError("a lasso ('loop') needs '#meta.loopStep', the step closing its cycle, unless it loops on its last state")
+            }
             loop = index
         }
         return Trace(spec: spec, parameters: parameters, variables: variables, ghosts: ghosts, states: states, steps: steps,

@@ -28,8 +28,9 @@ public enum ITF {
         if !trace.ghosts.isEmpty { meta.append(("ghosts", .array(trace.ghosts.sorted().map { .string($0) }))) }
         // A lasso ends where its cycle began: ITF lists each state once and says with `loop` where
         // the last one continues; the step that closes the cycle goes in the trace's `#meta`.
-        let listed = trace.loop == nil ? trace.states : Array(trace.states.dropLast())
-        if trace.loop != nil, let closing = trace.steps.last { meta.append(("loopStep", .object(stepMeta(closing)))) }
+        let cycles = trace.loop.map { $0 < trace.length } ?? false   // else a finite run, or one that stutters at its end
+        let listed = cycles ? Array(trace.states.dropLast()) : trace.states
+        if cycles, let closing = trace.steps.last { meta.append(("loopStep", .object(stepMeta(closing)))) }
         let states = listed.enumerated().map { index, state -> JSONValue in
             var stateMeta: [(String, JSONValue)] = [("index", .int(index))]
             if index > 0 { stateMeta += stepMeta(trace.steps[index - 1]) }

@@ -61,7 +61,10 @@ public struct TextTraceFormatter: Sendable {
             for message in sent { lines.append("  sent: \(message)") }
             if diff.changes.isEmpty && sent.isEmpty { lines.append("  (no change)") }
         }
-        if let loop = trace.loop { lines.append("── back to state \(loop): the cycle repeats ──") }
+        if let loop = trace.loop {
+            lines.append(loop == trace.length ? "── from state \(loop) on, the run takes no step: it stays here forever ──"
+                                              : "── back to state \(loop): the cycle repeats ──")
+        }
         return lines.joined(separator: "\n")
     }
 
