@@ -123,3 +123,17 @@ import Traces
         #expect(try TraceReplay(ir).replay(lasso) == .replays)
     }
 }
+
+/// The HTML chart of a lasso names the cycle in its headline, draws its steps as the cycle, and
+/// says at the bottom where the run goes back to.
+@Suite struct LassoChartTests {
+    @Test func theChartMarksTheCycle() throws {
+        let ir = try MajorityVoting.correct.instantiate()
+        let lasso = try #require(try LivenessChecker(ir).run().properties.first { $0.lasso != nil }?.lasso)
+        let page = HTMLSequenceChart().render(lasso, property: "liveness 'starvation freedom (client0)'")
+        #expect(page.contains("<h1 class=\"violated\">✗ liveness 'starvation freedom (client0)' violated: steps 7–15 repeat for ever</h1>"))
+        #expect(page.components(separatedBy: "class=\"step cycle\"").count - 1 == 9)
+        #expect(page.contains("violated: from here the run goes back to state 6, for ever"))
+        #expect(page.contains("the cycle: after its last step the run continues at its first, for ever"))
+    }
+}

@@ -4,7 +4,8 @@ import Kripke
 /// drawing a trace as a message-sequence chart: lifelines, one row per step and per sent message,
 /// each message an arrow from the step that sent it to the step that delivered it (dashed when
 /// it is still in flight at the end, ending in ✗ when the network lost it), and a legend. Given
-/// the violated property, the page names it in its headline and marks the violating step.
+/// the violated property, the page names it in its headline and marks the violating step — or,
+/// for a lasso, the steps of the cycle that repeats for ever.
 /// Clicking a step shows the processes' state after it, the variables it changed highlighted.
 ///
 /// ```swift
@@ -19,11 +20,18 @@ public struct HTMLSequenceChart: Sendable {
     /// under the headline (by default the spec and its parameters).
     public func render(_ trace: Trace, property: String? = nil, title: String? = nil) -> String {
         let flow = MessageFlow(trace)
-        let layout = SequenceChartLayout(flow, property: property)
-        let svg = SequenceChartSVG(layout: layout, flow: flow).render()
+        let layout = SequenceChartLayout(flow, property: property, loop: trace.loop)
+        let svg = SequenceChartSVG(layout: layout, flow: flow, loop: trace.loop).render()
         let panels = StepStatePanels(trace: trace, flow: flow).render(shown: trace.length)
         let subtitle = title ?? specLine(trace)
-        let headline = property.map { "✗ \($0) violated after step \(trace.length)" } ?? "\(trace.spec): \(trace.length) steps"
+        let headline: String
+        if let property, let loop = trace.loop {
+            headline = loop == trace.length
+                ? "✗ \(property) violated: the run stops after step \(loop) for ever"
+                : "✗ \(property) violated: steps \(loop + 1)–\(trace.length) repeat for ever"
+        } else {
+            headline = property.map { "✗ \($0) violated after step \(trace.length)" } ?? "\(trace.spec): \(trace.length) steps"
+        }
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">
@@ -31,7 +39,7 @@ public struct HTMLSequenceChart: Sendable {
             <style>\(Self.style)</style></head><body>
             <h1\(property == nil ? "" : " class=\"violated\"")>\(headline.htmlEscaped)</h1>
             <p class="subtitle">\(subtitle.htmlEscaped)</p>
-            \(legend(marksViolation: property != nil))
+            \(legend(marksViolation: property != nil && trace.loop == nil, marksCycle: trace.loop.map { $0 < trace.length } ?? false))
             <main>
             <div class="chart-box">
             \(svg)
@@ -51,7 +59,7 @@ public struct HTMLSequenceChart: Sendable {
         return trace.spec + (parameters.isEmpty ? "" : " (\(parameters.joined(separator: ", ")))") + " · \(trace.length) steps"
     }
 
-    private func legend(marksViolation: Bool) -> String {
+    private func legend(marksViolation: Bool, marksCycle: Bool) -> String {
         func item(_ picture: String, _ text: String) -> String {
             "<span class=\"item\"><svg width=\"44\" height=\"14\">\(picture)</svg>\(text)</span>"
         }
@@ -63,6 +71,10 @@ public struct HTMLSequenceChart: Sendable {
         ]
         if marksViolation {
             items.append(item("<rect class=\"swatch\" x=\"2\" y=\"1\" width=\"40\" height=\"12\"/>", "the violating step"))
+        }
+        if marksCycle {
+            items.append(item("<rect class=\"swatch cycle\" x=\"2\" y=\"1\" width=\"40\" height=\"12\"/>",
+                              "the cycle: after its last step the run continues at its first, for ever"))
         }
         return "<div class=\"legend\">\(items.joined())</div>"
     }
@@ -98,6 +110,7 @@ public struct HTMLSequenceChart: Sendable {
         .band { fill: transparent; cursor: pointer; }
         .step:hover .band { fill: #f3f6fb; }
         .step.violating .band, .swatch { fill: #fde8e6; }
+        .step.cycle .band, .swatch.cycle { fill: #ece6fb; }
         .step.selected .band { fill: #fff3c4; }
         .step.violating.selected .band { fill: #fbd3cf; }
         .chart text, .chart path, .chart line, .chart circle { pointer-events: none; }

@@ -74,17 +74,19 @@ struct SequenceChartLayout: Sendable {
     private(set) var width = 0.0
     private(set) var height = 0.0
 
-    init(_ flow: MessageFlow, property: String?) {
-        self.init(flow, property: property, laneStart: 0)
+    /// `loop`: for a lasso, the state its cycle starts from (the verdict then says the run goes
+    /// back there, or stays in the last state, for ever).
+    init(_ flow: MessageFlow, property: String?, loop: Int? = nil) {
+        self.init(flow, property: property, loop: loop, laneStart: 0)
         let leftmost = labels.filter { $0.kind != .stepNumber }.map(\.box.x).min() ?? Self.margin
-        if leftmost < Self.margin { self = Self(flow, property: property, laneStart: Self.margin - leftmost) }
+        if leftmost < Self.margin { self = Self(flow, property: property, loop: loop, laneStart: Self.margin - leftmost) }
     }
 
     static func textWidth(_ text: String, fontSize: Double = fontSize) -> Double {
         Double(text.count) * emWidth * fontSize
     }
 
-    private init(_ flow: MessageFlow, property: String?, laneStart: Double) {
+    private init(_ flow: MessageFlow, property: String?, loop: Int?, laneStart: Double) {
         let laneGap = max(150, (flow.processes.map { Self.textWidth($0, fontSize: Self.laneFontSize) }.max() ?? 0) + 24)
         for (index, name) in flow.processes.enumerated() {
             let x = laneStart + Self.margin + laneGap * (Double(index) + 0.5)
@@ -133,7 +135,12 @@ struct SequenceChartLayout: Sendable {
         }
         if let property {   // below everything the last state holds, messages in flight included
             verdictY = y - 7
-            let text = "✗ \(property) violated in this state"
+            let steps = flow.events.map(\.step).max() ?? 0
+            let text = switch loop {
+            case nil: "✗ \(property) violated in this state"
+            case let start? where start >= steps: "✗ \(property) violated: the run stays in this state for ever"
+            case let start?: "✗ \(property) violated: from here the run goes back to state \(start), for ever"
+            }
             labels.append(Label(text: text, kind: .verdict, box: textBox(text, x: firstLane + 9, rowY: y + 11), alignedEnd: false))
             y += Self.rowHeight + 12
         }

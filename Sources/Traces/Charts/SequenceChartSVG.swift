@@ -10,6 +10,8 @@ import Foundation
 struct SequenceChartSVG {
     let layout: SequenceChartLayout
     let flow: MessageFlow
+    /// For a lasso: the state its cycle starts from; the steps after it are drawn as the cycle.
+    var loop: Int? = nil
 
     func render() -> String {
         var svg = ["<svg class=\"chart\" width=\"\(n(layout.width))\" height=\"\(n(layout.height))\" "
@@ -17,9 +19,10 @@ struct SequenceChartSVG {
         svg.append("<defs>" + marker("head", "arrowhead") + marker("head-pending", "arrowhead pending") + "</defs>")
         let last = layout.rows.last?.step
         for row in layout.rows {
-            let violating = row.step == last && layout.verdictY != nil && row.step > 0
+            let violating = row.step == last && layout.verdictY != nil && row.step > 0 && loop == nil
+            let cycle = loop.map { row.step > $0 } ?? false
             let band = row.band
-            svg.append("<g class=\"step\(violating ? " violating" : "")\" data-step=\"\(row.step)\"><title>step \(row.step)</title>"
+            svg.append("<g class=\"step\(violating ? " violating" : "")\(cycle ? " cycle" : "")\" data-step=\"\(row.step)\"><title>step \(row.step)</title>"
                        + "<rect class=\"band\" x=\"\(n(band.x))\" y=\"\(n(band.y))\" width=\"\(n(band.width))\" height=\"\(n(band.height))\"/></g>")
         }
         for lane in layout.lanes {
