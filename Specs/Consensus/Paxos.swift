@@ -26,7 +26,11 @@ import Kripke
 ///
 /// **Properties**: *agreement* — at most one value is chosen; *validity* — a chosen value is
 /// the input of a proposer that has started; no deadlock (a run ends only when every proposer
-/// has used its ballots).
+/// has used its ballots); *a value is chosen* (liveness) when every action of every proposer
+/// and acceptor is weakly fair — crashes are not, and up to F acceptors may still crash. It
+/// holds with any number of proposers here: ballots are bounded, and nothing preempts the
+/// highest one, so duelling proposers stop duelling; the livelock of unbounded ballots is
+/// beyond a finite model.
 ///
 /// **Proof**: the correct variant on the reliable network (`L = 0`) carries helper lemmas
 /// (`Paxos.lemmas`, PaxosLemmas.swift: Lamport's inductive invariant — one value per ballot, every
@@ -176,6 +180,9 @@ public enum Paxos {
         }
         s.check(Property("agreement", agreement))
         s.check(Property("validity", validity))
+        s.fair(.weak, everyActionOf: proposers)
+        s.fair(.weak, everyActionOf: acceptors)
+        s.check(Eventually("a value is chosen", values.reduce(Term<Bool>.constant(false)) { found, v in found || chosen(v) }))
         s.validEndState(ForAll(proposers) { q in bal[q] + .constant(p) > .constant(lastBallot) })
         if variant == .correct && !lossy {
             let model = Model(proposers: proposers, acceptors: acceptors, ballot: bal, phase: phase, promised: promised,

@@ -111,7 +111,7 @@ import Traces
 /// The library's liveness verdicts are not vacuous: without the fairness they assume, a process
 /// may stop for ever and starve, and the checker says so.
 @Suite struct LivenessNeedsFairnessTests {
-    @Test(arguments: ["ricart-agrawala", "lamport-mutex", "suzuki-kasami", "token-ring", "chang-roberts", "chandy-lamport"])
+    @Test(arguments: ["ricart-agrawala", "lamport-mutex", "suzuki-kasami", "token-ring", "chang-roberts", "chandy-lamport", "paxos"])
     func withoutFairnessTheyFail(name: String) throws {
         var ir = try SpecHarness.spec(name).instantiate()
         #expect(!ir.liveness.isEmpty && !ir.fairness.isEmpty)
@@ -135,5 +135,19 @@ import Traces
         #expect(page.components(separatedBy: "class=\"step cycle\"").count - 1 == 9)
         #expect(page.contains("violated: from here the run goes back to state 6, for ever"))
         #expect(page.contains("the cycle: after its last step the run continues at its first, for ever"))
+    }
+}
+
+/// Per-process fairness is weaker than fairness of every action: on Paxos's duplicating network
+/// a process can satisfy it by re-reading an old message for ever, and then no value is chosen.
+@Suite struct FairnessGranularityTests {
+    @Test func paxosNeedsEveryActionFair() throws {
+        var ir = try Paxos.correct.instantiate()
+        let roles = ir.roles.indices.map { RoleID(index: $0) }
+        let here = SourceLocation(file: "FairnessGranularityTests.swift", line: 1)
+        ir.fairness = roles.map { FairnessDecl(kind: .weak, scope: .eachProcess(role: $0), location: here) }
+        let lasso = try #require(try LivenessChecker(ir).run().properties.first?.lasso)
+        #expect(lasso.loop.map { $0 < lasso.length } == true)
+        #expect(try TraceReplay(ir).replay(lasso) == .replays)
     }
 }

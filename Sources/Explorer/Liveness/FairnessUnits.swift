@@ -37,7 +37,7 @@ struct FairnessUnits {
                     id = unit("\(declaration)/\(label.process)/\(label.choice)/\(label.sender)", fairness.kind, name)
                 case .wholeAction(let target) where target == label.action:
                     id = unit("\(declaration)", fairness.kind, action.name)
-                case .eachProcess(let role) where action.role == role:
+                case .eachProcess(let role) where action.role == role && action.name != FairnessUnits.crashAction:
                     id = unit("\(declaration)/\(label.process)", fairness.kind, process)
                 default:
                     id = nil
@@ -51,4 +51,7 @@ struct FairnessUnits {
     }
 
     var count: Int { kinds.count }
+
+    /// The action `SpecBuilder.crashes` adds: a crash is never fair by way of a process's fairness.
+    static let crashAction = "crash"
 }

@@ -107,8 +107,21 @@ extension SpecBuilder {
                                      location: location))
     }
 
+    /// Declares each instance of every action and handler of `role` fair (crashes excepted):
+    /// TLA+'s `WF_vars(A(i))` for every action `A` and process `i` of the role. Stronger than
+    /// `processes:`, which a process can satisfy with any step, such as re-reading a duplicated
+    /// message for ever.
+    public func fair(_ kind: Fairness, everyActionOf role: Role, file: String = #fileID, line: Int = #line,
+                     path: String = #filePath) {
+        let location = SourceLocation(file: file, line: line, path: path)
+        for (index, action) in actions.enumerated() where action.role == role.id && action.name != "crash" {
+            fairness.append(FairnessDecl(kind: kind, scope: .eachInstance(action: index), location: location))
+        }
+    }
+
     /// Declares every process of `role` fair: whenever one of its steps stays enabled (weak) or
-    /// is enabled again and again (strong), the process takes some step.
+    /// is enabled again and again (strong), the process takes some step. Its crash step, if it
+    /// may crash, does not count: crashes are never fair.
     public func fair(_ kind: Fairness, processes role: Role, file: String = #fileID, line: Int = #line,
                      path: String = #filePath) {
         fairness.append(FairnessDecl(kind: kind, scope: .eachProcess(role: role.id),
