@@ -91,34 +91,12 @@ private struct LassoTraceBuilder {
     let graph: StateGraph
 
     func trace(_ lasso: LassoSearch.Lasso) -> Trace {
-        let machine = system.makeMachine()
-        machine.sentLog = []
-        let decoder = StateDecoder(system: system)
-        let fingerprinter = StateFingerprinter(system: system, symmetry: false)
-        let builder = TraceBuilder(system: system)
-        var current = system.initialState
-        var frames = [decoder.frame(current)]
-        var steps: [TraceStep] = []
-        for edge in lasso.edges {
-            let target = graph.fingerprints[Int(graph.edgeTarget[edge])]
-            let label = graph.labels[Int(graph.edgeLabel[edge])]
-            var match: (ActionInstance, [Int], [RawMessage])?
-            current.withUnsafeBufferPointer { source in
-                _ = system.forEachSuccessor(of: source.baseAddress!, machine: machine) { instance in
-                    guard match == nil, instance.action == label.action, instance.process == label.process,
-                          instance.choice == label.choice, instance.sender == label.sender,
-                          fingerprinter.fingerprint(machine.state) == target else { return }
-                    match = (instance, Array(UnsafeBufferPointer(start: machine.state, count: system.layout.slotCount)),
-                             machine.sentLog ?? [])
-                }
-            }
-            guard let (instance, successor, sent) = match else {
-                preconditionFailure("lasso reconstruction lost the path: the successor relation is not deterministic")
-            }
-            steps.append(builder.step(for: instance, sent: sent))
-            frames.append(decoder.frame(successor))
-            current = successor
-        }
-        return builder.namer.trace(frames: frames, steps: steps).looping(at: lasso.loopStart)
+        let path = [graph.fingerprints[0]] + lasso.edges.map { graph.fingerprints[Int(graph.edgeTarget[$0])] }
+        let labels = lasso.edges.map { graph.labels[Int(graph.edgeLabel[$0])] }
+        return TraceBuilder(system: system).trace(through: path) { index, instance in
+            let label = labels[index]
+            return instance.action == label.action && instance.process == label.process
+                && instance.choice == label.choice && instance.sender == label.sender
+        }.looping(at: lasso.loopStart)
     }
 }

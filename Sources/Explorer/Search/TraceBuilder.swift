@@ -20,7 +20,10 @@ struct TraceBuilder {
         namer = TraceNamer(system.ir)
     }
 
-    func trace(through path: [UInt64]) -> Trace {
+    /// The run through `path`'s states; with `accepts`, step k takes the first successor that
+    /// both matches the fingerprint and whose action instance `accepts(k, instance)` approves
+    /// (a lasso names the very instance each edge took).
+    func trace(through path: [UInt64], accepts: ((Int, ActionInstance) -> Bool)? = nil) -> Trace {
         let machine = system.makeMachine()
         machine.sentLog = []
         let decoder = StateDecoder(system: system)
@@ -28,11 +31,11 @@ struct TraceBuilder {
         var current = system.initialState
         var frames = [decoder.frame(current)]
         var steps: [TraceStep] = []
-        for target in path.dropFirst() {
+        for (index, target) in path.dropFirst().enumerated() {
             var match: (ActionInstance, [Int], [RawMessage])?
             current.withUnsafeBufferPointer { source in
                 _ = system.forEachSuccessor(of: source.baseAddress!, machine: machine) { instance in
-                    guard match == nil else { return }
+                    guard match == nil, accepts?(index, instance) ?? true else { return }
                     if fingerprinter.fingerprint(machine.state) == target {
                         match = (instance, Array(UnsafeBufferPointer(start: machine.state, count: system.layout.slotCount)),
                                  machine.sentLog ?? [])
