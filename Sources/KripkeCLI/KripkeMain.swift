@@ -14,7 +14,9 @@ public enum KripkeMain {
         StopSignals.install()
         do {
             var command = try KripkeCommand.parseAsRoot(arguments)
-            if !(command is CheckCommand || command is BMCCommand || command is ProveCommand) { StopSignals.release() }
+            let stopsCleanly = command is CheckCommand || command is SimulateCommand || command is BMCCommand
+                || command is ProveCommand
+            if !stopsCleanly { StopSignals.release() }
             try command.run()
             exit(ExitStatus.holds.rawValue)
         } catch let code as ExitCode {
@@ -60,7 +62,7 @@ struct KripkeCommand: ParsableCommand {
             2 usage or spec error, 3 incomplete (a limit was reached).
             """,
         version: KripkeVersion.current,
-        subcommands: [ListCommand.self, CheckCommand.self, ExplainCommand.self, TraceCommand.self, BMCCommand.self, ProveCommand.self,
-                      QuorumCommand.self]
+        subcommands: [ListCommand.self, CheckCommand.self, SimulateCommand.self, ExplainCommand.self, TraceCommand.self,
+                      BMCCommand.self, ProveCommand.self, QuorumCommand.self]
     )
 }

@@ -4,7 +4,7 @@ import Traces
 /// The versioned JSON result of a `kripke` run (schema `kripke.result/1`), the same for every
 /// engine: `schema`, `tool`, `spec`, `parameters`, `engine`, `options`, `verdict`, `properties`,
 /// `stats`, `reductions`; `reason` when incomplete, `error` when an error, `k` for k-induction's
-/// verdicts; the trace as ITF under `counterexample` (with `counterexampleIsShortest`), `cti`,
+/// verdicts, `runs` and `depth` for a simulation that found no violation; the trace as ITF under `counterexample` (with `counterexampleIsShortest`), `cti`,
 /// `overflow` or `trace` by its kind; engine-specific members; `warnings` when there are any.
 ///
 /// ```swift
@@ -25,6 +25,7 @@ public enum OutcomeJSON {
         case .proved(let k), .notInductive(let k): members.append(("k", .int(k)))
         case .incomplete(let reason): members.append(("reason", .string(reason)))
         case .error(let message): members.append(("error", .string(message)))
+        case .noViolationFound(let runs, let depth): members += [("runs", .int(runs)), ("depth", .int(depth))]
         case .holds, .violated, .holdsToDepth: break
         }
         members.append(("properties", .array(outcome.properties.map { property in

@@ -8,7 +8,7 @@ import Traces
 /// collide. A violated property is a failure carrying the trace; a property the run could not
 /// settle because it stopped early (a limit, an interrupt, a full network) is an *error*, never a
 /// skip that dashboards show as green; one left unsettled by another property's violation is
-/// skipped. Each case carries its own time where the engine knows it (otherwise 0) and the file
+/// skipped. A property no random run of a simulation broke passes, with a note that this is no proof. Each case carries its own time where the engine knows it (otherwise 0) and the file
 /// and line of the property's declaration.
 ///
 /// ```swift
@@ -32,6 +32,8 @@ public enum OutcomeJUnit {
                 break
             case .holdsToDepth(let depth):
                 body = "<system-out>holds in every run of at most \(depth) steps (bounded model checking, not a proof)</system-out>"
+            case .noViolationFound:
+                body = "<system-out>\(escape(noViolationNote(outcome.verdict)))</system-out>"
             case .violated:
                 failures += 1
                 let steps = outcome.trace.map { " after \($0.trace.length) steps" } ?? ""
@@ -66,6 +68,13 @@ public enum OutcomeJUnit {
               </testsuite>
             </testsuites>
             """
+    }
+
+    /// The note a property that no random run broke carries: a passed test case, but not a proof.
+    private static func noViolationNote(_ verdict: OutcomeVerdict) -> String {
+        guard case .noViolationFound(let runs, let depth) = verdict else { return "no violation found (not a proof)" }
+        return "no violation in \(runs) random run\(runs == 1 ? "" : "s") of up to \(depth) steps "
+            + "(random simulation, not a proof: `kripke check` explores every state)"
     }
 
     /// `kripke.<command>.<spec>[<parameters>]`: dots separate the levels dashboards group by.

@@ -4,7 +4,8 @@ import Traces
 
 /// The SARIF 2.1.0 view of an outcome, for code-scanning dashboards (GitHub code scanning among
 /// them): one rule per property plus `kripke/incomplete` and `kripke/error`; one result per
-/// violated (or not inductive) property, per incomplete run and per error. Every result has a
+/// violated (or not inductive) property, per incomplete run and per error (none for a simulation
+/// that found no violation). Every result has a
 /// location — the property's declaration, or the spec's for deadlocks, incomplete runs and errors
 /// — as a path relative to `%SRCROOT%` (the directory `kripke` ran in), a stable
 /// `partialFingerprints` entry, and the trace as a code flow whose steps point at their actions.
@@ -53,7 +54,7 @@ public enum OutcomeSARIF {
                                       message: "\(property.displayName) of \(outcome.title) is not inductive: "
                                         + "a counterexample to induction ends in a state violating it",
                                       location: property.location, root: root))
-            case .holds, .proved, .holdsToDepth, .unknown:
+            case .holds, .proved, .holdsToDepth, .noViolationFound, .unknown:
                 break
             }
         }
@@ -66,7 +67,7 @@ public enum OutcomeSARIF {
             results.append(result(outcome, ruleIndex: rules.count - 1, ruleID: "kripke/error", level: "error",
                                   message: "\(outcome.command) of \(outcome.title) failed: \(message)",
                                   location: nil, root: root))
-        case .holds, .proved, .violated, .holdsToDepth, .notInductive:
+        case .holds, .proved, .violated, .holdsToDepth, .notInductive, .noViolationFound:
             break
         }
         let driver: JSONValue = .object([

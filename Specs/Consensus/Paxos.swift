@@ -20,7 +20,8 @@ import Kripke
 /// default leaves it out. Up to `F` acceptors may crash; a crash only stops an acceptor, so each
 /// crash choice multiplies the states (4 × 7,056 for F=1, N=3).
 ///
-/// **Parameters**: `N` acceptors (default 3, odd), `P` proposers (default 2; proposer k's input
+/// **Parameters**: `N` acceptors (default 3, odd, up to 9 — seven or nine acceptors are too many
+/// states to enumerate, but `kripke simulate paxos --param N=7` takes random runs), `P` proposers (default 2; proposer k's input
 /// value is k+1), `B` ballots 0..<B (default 2), `F` acceptor crashes (default 1, `F ≤ m`),
 /// `L` lossy network (default 0).
 ///
@@ -56,7 +57,7 @@ public enum Paxos {
     enum Phase: Enumeration { case idle, preparing, accepting }
 
     static let parameters = [
-        ParameterDecl(name: "N", defaultValue: 3, range: 1...5, summary: "number of acceptors (odd)"),
+        ParameterDecl(name: "N", defaultValue: 3, range: 1...9, summary: "number of acceptors (odd)"),
         ParameterDecl(name: "P", defaultValue: 2, range: 1...3, summary: "number of proposers"),
         ParameterDecl(name: "B", defaultValue: 2, range: 1...4, summary: "number of ballots, 0..<B"),
         ParameterDecl(name: "F", defaultValue: 1, range: 0...2, summary: "acceptors that may crash"),

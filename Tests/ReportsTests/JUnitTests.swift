@@ -53,6 +53,19 @@ import Testing
         #expect(suite.attribute(forName: "failures")?.stringValue == "0" && suite.attribute(forName: "errors")?.stringValue == "0")
     }
 
+    /// A simulation that found nothing passes every case, each with a note that it is no proof.
+    @Test func noViolationFoundPassesWithANote() throws {
+        let (suite, cases) = try cases(try SampleOutcomes.simulatedNoViolation())
+        #expect(suite.attribute(forName: "name")?.stringValue == "kripke simulate quorum-replication (F=0, N=3, R=2, W=2)")
+        #expect(cases.count == 9)
+        for testCase in cases {
+            #expect(testCase.elements(forName: "failure").isEmpty && testCase.elements(forName: "error").isEmpty)
+            #expect(testCase.elements(forName: "system-out").first?.stringValue == "no violation in 50 random runs of up to "
+                    + "100 steps (random simulation, not a proof: `kripke check` explores every state)")
+        }
+        #expect(suite.attribute(forName: "failures")?.stringValue == "0" && suite.attribute(forName: "errors")?.stringValue == "0")
+    }
+
     @Test func anErrorIsOneErringCase() throws {
         let (suite, cases) = try cases(try SampleOutcomes.error())
         #expect(cases.count == 1)

@@ -46,7 +46,7 @@ import Traces
                 continue
             }
             let expected = ["violated": 1, "deadlock": 1, "incomplete": 1, "holds": 0, "error": 1, "bounded": 0,
-                            "not-inductive": 1][name]
+                            "not-inductive": 1, "simulated": 0, "simulated-violated": 1][name]
             #expect(results.count == expected, "\(name)")
             for result in results {
                 guard case .array(let locations)? = result["locations"], let artifact = locations.first?["physicalLocation"]?["artifactLocation"],

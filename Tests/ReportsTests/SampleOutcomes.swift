@@ -41,10 +41,21 @@ enum SampleOutcomes {
         return Outcome(try KInduction(ir).run(maxK: 1), ir: ir, maxK: 1, explain: false)
     }
 
+    static func simulate(_ name: String, _ parameters: [String: Int] = [:], seed: UInt64, runs: Int) throws -> Outcome {
+        let ir = try spec(name, parameters)
+        var options = SimulationOptions(seed: seed)
+        options.runs = runs
+        return Outcome(try RandomSimulation(ir, options: options).run(), ir: ir, options: options)
+    }
+
+    static func simulatedNoViolation() throws -> Outcome { try simulate("quorum-replication", seed: 3, runs: 50) }
+    static func simulatedViolation() throws -> Outcome { try simulate("ricart-agrawala-tie-bug", ["N": 2], seed: 1, runs: 100) }
+
     /// Every sample, by name.
     static func all() throws -> [(String, Outcome)] {
         [("violated", try violatedInvariant()), ("deadlock", try deadlock()), ("incomplete", try incomplete()),
          ("holds", try holds()), ("error", try error()), ("bounded", try boundedHolds()),
-         ("not-inductive", try notInductive())]
+         ("not-inductive", try notInductive()), ("simulated", try simulatedNoViolation()),
+         ("simulated-violated", try simulatedViolation())]
     }
 }

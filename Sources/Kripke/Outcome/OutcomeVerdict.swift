@@ -1,6 +1,7 @@
 /// What a run concluded, over all its properties. Each engine reaches some of these: the explorer
 /// `holds`, `violated` or `incomplete`; BMC `violated`, `holdsToDepth` or `incomplete`; k-induction
-/// `proved`, `violated`, `notInductive` or `incomplete`; any of them `error`.
+/// `proved`, `violated`, `notInductive` or `incomplete`; random simulation `noViolationFound`,
+/// `violated` or `incomplete`; any of them `error`.
 ///
 /// ```swift
 /// switch outcome.verdict {
@@ -20,6 +21,9 @@ public enum OutcomeVerdict: Sendable, Equatable {
     case holdsToDepth(Int)
     /// The inductive step fails at `k`; the outcome's trace is a counterexample to induction.
     case notInductive(k: Int)
+    /// No property failed in any of `runs` random runs of at most `depth` steps each (random
+    /// simulation: evidence, not a proof — the runs not taken may break one).
+    case noViolationFound(runs: Int, depth: Int)
     /// A limit, an interrupt or a full network ended the run before it settled every property.
     case incomplete(reason: String)
     /// The run could not be carried out (a modelling error, a solver failure).
@@ -33,6 +37,7 @@ public enum OutcomeVerdict: Sendable, Equatable {
         case .violated: "violated"
         case .holdsToDepth: "holds-to-depth"
         case .notInductive: "not-inductive"
+        case .noViolationFound: "no-violation-found"
         case .incomplete: "incomplete"
         case .error: "error"
         }
@@ -46,6 +51,8 @@ public enum OutcomeVerdict: Sendable, Equatable {
         case .violated: "VIOLATED"
         case .holdsToDepth(let depth): "HOLDS UP TO DEPTH \(depth)"
         case .notInductive(let k): "NOT INDUCTIVE at k = \(k)"
+        case .noViolationFound(let runs, let depth):
+            "NO VIOLATION FOUND in \(runs) random run\(runs == 1 ? "" : "s") of up to \(depth) step\(depth == 1 ? "" : "s")"
         case .incomplete: "INCOMPLETE"
         case .error: "ERROR"
         }

@@ -19,6 +19,8 @@ public struct PropertyOutcome: Sendable, Equatable {
         case holdsToDepth(Int)
         /// Its inductive step fails (a counterexample to induction ends in a state violating it).
         case notInductive
+        /// It held in every state the random runs of a simulation visited (not a proof).
+        case noViolationFound
         /// Not settled: the run stopped first (at another property's violation, or a limit).
         case unknown
 
@@ -30,6 +32,7 @@ public struct PropertyOutcome: Sendable, Equatable {
             case .violated: "violated"
             case .holdsToDepth: "holds-to-depth"
             case .notInductive: "not-inductive"
+            case .noViolationFound: "no-violation-found"
             case .unknown: "unknown"
             }
         }

@@ -73,7 +73,7 @@ struct ResultReport {
     /// The exit status a verdict implies.
     static func status(_ verdict: OutcomeVerdict, boundedIsEnough: Bool) -> ExitStatus {
         switch verdict {
-        case .holds, .proved: .holds
+        case .holds, .proved, .noViolationFound: .holds
         case .violated: .violated
         case .holdsToDepth: boundedIsEnough ? .holds : .incomplete
         case .notInductive, .incomplete: .incomplete

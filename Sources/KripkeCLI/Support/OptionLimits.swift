@@ -17,6 +17,16 @@ enum OptionLimits {
     static let maxQuorumN = 10_000
     /// The largest bound of `quorum --every-n` (1.2 s up to 100; the work grows quadratically).
     static let maxEveryN = 1_000
+    /// The most runs of `simulate --runs` (a billion: days of simulation; `--max-seconds` bounds a run anyway).
+    static let maxRuns = 1_000_000_000
+    /// The longest run of `simulate --depth` (each step of a run keeps an 8-byte fingerprint for its trace).
+    static let maxSimulationDepth = 10_000_000
+
+    /// Throws unless `value` lies in `range`, naming `option`.
+    static func validate(_ value: Int?, in range: ClosedRange<Int>, option: String) throws {
+        guard let value, !range.contains(value) else { return }
+        throw ValidationError("\(option) must be between \(range.lowerBound) and \(range.upperBound) (got \(value))")
+    }
 
     /// Throws unless `seconds` is nil or a number in (0, one year].
     static func validateSeconds(_ seconds: Double?, option: String = "--max-seconds") throws {

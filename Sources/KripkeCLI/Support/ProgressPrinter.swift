@@ -3,7 +3,8 @@ import Foundation
 import Synchronization
 
 /// Progress on stderr while a long search runs, about once a second: on a terminal one line that
-/// updates in place (states, states/s, depth, transitions, memory); otherwise, for logs, one
+/// updates in place (states, states/s, depth, transitions, memory; for a simulation runs, steps,
+/// steps/s, distinct states); otherwise, for logs, one
 /// plain line each time. ``finish()`` clears the terminal line before the result is printed.
 ///
 /// ```swift
@@ -21,9 +22,19 @@ final class ProgressPrinter: Sendable {
     }
 
     func print(_ statistics: SearchStatistics) {
+        show(String(format: "%d states (%.0f/s), depth %d, %d transitions, %.0f s", statistics.states,
+                    statistics.statesPerSecond, statistics.depth, statistics.transitions, statistics.seconds))
+    }
+
+    /// A random simulation's progress: runs, steps and steps/s, distinct states, time, memory.
+    func print(_ statistics: SimulationStatistics) {
+        show(String(format: "%d runs, %d steps (%.0f/s), %d distinct states, %.0f s", statistics.runs, statistics.steps,
+                    statistics.stepsPerSecond, statistics.distinctStates, statistics.seconds))
+    }
+
+    /// Shows `figures` after the title, with the resident memory.
+    private func show(_ figures: String) {
         let memory = ResidentMemory.current().map { String(format: ", %.0f MiB", Double($0) / 1_048_576) } ?? ""
-        let figures = String(format: "%d states (%.0f/s), depth %d, %d transitions, %.0f s", statistics.states,
-                             statistics.statesPerSecond, statistics.depth, statistics.transitions, statistics.seconds)
         let line = (title.isEmpty ? "… " : "… \(title): ") + figures + memory
         shown.withLock { $0 = true }
         FileHandle.standardError.write(Data((terminal ? "\r\u{1B}[K" + line : line + "\n").utf8))

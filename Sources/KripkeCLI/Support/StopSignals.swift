@@ -5,8 +5,8 @@ import Synchronization
 
 /// SIGINT and SIGTERM end a long run as *incomplete* instead of killing it. ``install()`` runs
 /// first thing in `kripke` (so a signal during start-up is not lost): a `DispatchSource` per
-/// signal cancels a shared ``Cancellation``. A command that can stop cleanly (`check`, `bmc`,
-/// `prove`) takes it with ``cancellation()``; the explorer polls it (`SearchOptions.shouldStop`)
+/// signal cancels a shared ``Cancellation``. A command that can stop cleanly (`check`, `simulate`,
+/// `bmc`, `prove`) takes it with ``cancellation()``; the explorer polls it (`SearchOptions.shouldStop`)
 /// and it interrupts a running Z3 check, so the command prints its statistics (and JSON) and
 /// exits 3 — at once when the signal came during start-up. Any other command calls ``release()``
 /// after parsing, which restores the default actions (and delivers a signal that came already);

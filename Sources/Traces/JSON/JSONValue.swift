@@ -48,7 +48,8 @@ public indirect enum JSONValue: Hashable, Sendable {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .number(let value):
-            if value == value.rounded(), abs(value) < 1e15 { output += String(Int(value)) } else { output += String(value) }
+            // Every integer up to 2⁵³ is exact in a double: written as one (a simulation's seed, say), not as 2.5e+15.
+            if value == value.rounded(), abs(value) <= 0x1p53 { output += String(Int(value)) } else { output += String(value) }
         case .string(let value): output += JSONValue.quote(value)
         case .array(let items):
             writeList(items.map { item in { (out: inout String, level: Int?) in item.write(to: &out, indent: level) } },

@@ -1,0 +1,36 @@
+import Kripke
+
+/// Random simulation for instances too large to enumerate (TLC's `-simulate`): each run starts in
+/// the initial state and takes up to `depth` steps, each chosen uniformly at random among all the
+/// enabled successors of the current state (the explorer's own successor enumeration, no
+/// reduction), checking every invariant in every state it visits and, unless turned off, that a
+/// state without enabled steps is a valid end state. The first violation ends the simulation with
+/// the run up to it as a counterexample, rebuilt like the explorer's traces — a real run, not a
+/// shortest one. Finding nothing proves nothing about the runs not taken.
+///
+/// Runs are reproducible: run i draws from a `SplitMix64` of its own seed (`SimulationSeeds`), so
+/// the same options give the same runs, statistics and counterexample on any machine.
+///
+/// ```swift
+/// let ir = try RicartAgrawala.tieBug.instantiate(["N": 2])
+/// var options = SimulationOptions(seed: 1)
+/// options.runs = 100
+/// let result = try RandomSimulation(ir, options: options).run()
+/// if case .violated(let violation, let run) = result.verdict { print(violation.property, run.seed) }
+/// ```
+public struct RandomSimulation {
+    public let ir: SpecIR
+    public let options: SimulationOptions
+
+    public init(_ ir: SpecIR, options: SimulationOptions) {
+        self.ir = ir
+        self.options = options
+    }
+
+    /// Takes the runs. Throws `SpecError` if the spec cannot be compiled and `ModelFault` when a
+    /// step hits a modelling error (with the run that reaches it).
+    public func run() throws -> SimulationResult {
+        let walk = try SimulationWalk(system: TransitionSystem(ir), options: options)
+        return try walk.run()
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Kripke
+
+/// The mutable state of one random simulation: the current run's state and path, the successors
+/// of the state being left, the fingerprints of the states seen, and the statistics.
+final class SimulationWalk {
+    private let system: TransitionSystem
+    private let options: SimulationOptions
+    private let machine: Machine
+    private let fingerprinter: StateFingerprinter
+    private let slots: Int
+    private var seen = FingerprintSet(initialCapacity: 1 << 12)
+    private var statistics = SimulationStatistics()
+    /// The current state of the run (unpacked).
+    private var current: [Int]
+    /// The fingerprints of the run's states so far, from which its trace is rebuilt.
+    private var path: [UInt64] = []
+    /// The successors of the current state, unpacked one after another, and their action instances.
+    private var successors: [Int] = []
+    private var instances: [ActionInstance] = []
+    /// Steps of the current state that were not enabled because a send found the network full.
+    private var overflowsHere = 0
+    private let lossCoverage: Int?
+    private let start = Date()
+    private var lastProgress = Date()
+
+    init(system: TransitionSystem, options: SimulationOptions) {
+        self.system = system
+        self.options = options
+        machine = system.makeMachine()
+        fingerprinter = StateFingerprinter(system: system, symmetry: false)
+        slots = system.layout.slotCount
+        current = system.initialState
+        statistics.coverage = system.ir.actions.map { ActionCoverage(name: $0.name) }
+        lossCoverage = system.ir.network.lossy ? statistics.coverage.count : nil
+        if system.ir.network.lossy { statistics.coverage.append(ActionCoverage(name: "network: lose message")) }
+    }
+
+    func run() throws -> SimulationResult {
+        let initial = fingerprint(system.initialState)
+        _ = seen.insert(initial)
+        if let broken = violatedInvariant(system.initialState) {
+            // Every run starts here: the first one finds it.
+            statistics.runs = 1
+            path = [initial]
+            return finish(.violated(violation(.invariant(system.ir.invariants[broken].name)),
+                                    run: SimulationRunID(index: 0, seed: options.seed)))
+        }
+        for index in 0..<options.runs {
+            let run = SimulationRunID(index: index, seed: SimulationSeeds.seed(of: index, in: options.seed))
+            var random = SplitMix64(seed: run.seed)
+            current = system.initialState
+            path = [initial]
+            var length = 0
+            while length < options.depth {
+                if let reason = limitReached() { return finish(.incomplete(reason: reason)) }
+                guard let chosen = try choose(&random) else {
+                    if let deadlock = deadlockHere() {
+                        statistics.runs += 1
+                        statistics.longestRun = max(statistics.longestRun, length)
+                        return finish(.violated(deadlock, run: run))
+                    }
+                    statistics.endedEarly += 1
+                    break
+                }
+                length += 1
+                if let kind = take(chosen) {
+                    statistics.runs += 1
+                    statistics.longestRun = max(statistics.longestRun, length)
+                    return finish(.violated(violation(kind), run: run))
+                }
+            }
+            statistics.runs += 1
+            statistics.longestRun = max(statistics.longestRun, length)
+        }
+        if statistics.overflows > 0 {
+            return finish(.incomplete(reason: "the network capacity (\(system.ir.network.capacity)) was reached "
+                + "\(statistics.overflows) times; those steps were not taken"))
+        }
+        return finish(.noViolationFound)
+    }
+
+    /// Enumerates the current state's successors and picks one uniformly at random; nil when no
+    /// step is enabled. Throws `ModelFault` when a step hits a modelling error.
+    private func choose(_ random: inout SplitMix64) throws -> Int? {
+        successors.removeAll(keepingCapacity: true)
+        instances.removeAll(keepingCapacity: true)
+        let expansion = current.withUnsafeBufferPointer { source in
+            system.forEachSuccessor(of: source.baseAddress!, machine: machine) { instance in
+                successors.append(contentsOf: UnsafeBufferPointer(start: machine.state, count: slots))
+                instances.append(instance)
+            }
+        }
+        overflowsHere = expansion.overflows
+        statistics.overflows += expansion.overflows
+        if let fault = expansion.fault {
+            let builder = TraceBuilder(system: system)
+            throw ModelFault(message: fault.message, action: builder.step(for: fault.instance).description,
+                             trace: builder.trace(through: path))
+        }
+        return instances.isEmpty ? nil : random.index(below: instances.count)
+    }
+
+    /// The deadlock the current state is, if it is one and deadlocks are checked: no step is
+    /// enabled, and it is not a valid end state. (A state whose only steps overflow the network
+    /// has none to take either, but is no deadlock: the run just ends there.)
+    private func deadlockHere() -> Violation? {
+        guard options.checkDeadlock, overflowsHere == 0 else { return nil }
+        current.withUnsafeBufferPointer { machine.load($0.baseAddress!) }
+        return system.isValidEnd(machine) ? nil : violation(.deadlock)
+    }
+
+    /// Takes the `chosen` successor: counts it, records it, checks the invariants in it; the
+    /// property it violates, if any.
+    private func take(_ chosen: Int) -> Violation.Kind? {
+        current.withUnsafeMutableBufferPointer { target in
+            successors.withUnsafeBufferPointer { source in
+                target.baseAddress!.update(from: source.baseAddress! + chosen * slots, count: slots)
+            }
+        }
+        let action = instances[chosen].action
+        let coverage = action == TransitionSystem.lossAction ? lossCoverage! : action
+        statistics.steps += 1
+        statistics.coverage[coverage].transitions += 1
+        let fingerprint = fingerprint(current)
+        path.append(fingerprint)
+        if seen.insert(fingerprint) { statistics.coverage[coverage].newStates += 1 }
+        return violatedInvariant(current).map { .invariant(system.ir.invariants[$0].name) }
+    }
+
+    private func fingerprint(_ state: [Int]) -> UInt64 {
+        state.withUnsafeBufferPointer { fingerprinter.fingerprint($0.baseAddress!) }
+    }
+
+    private func violatedInvariant(_ state: [Int]) -> Int? {
+        state.withUnsafeBufferPointer { machine.load($0.baseAddress!) }
+        return system.violatedInvariant(machine)
+    }
+
+    /// The violation of `kind` in the run's last state, with the run so far as its trace.
+    private func violation(_ kind: Violation.Kind) -> Violation {
+        Violation(kind: kind, trace: TraceBuilder(system: system).trace(through: path))
+    }
+
+    /// Every 256 steps: an interrupt, the time limit, and the progress report.
+    private func limitReached() -> String? {
+        guard statistics.steps & 0xFF == 0 else { return nil }
+        if options.shouldStop?() == true { return "interrupted" }
+        let now = Date()
+        let elapsed = now.timeIntervalSince(start)
+        if let maxSeconds = options.maxSeconds, elapsed >= maxSeconds {
+            let shown = maxSeconds == maxSeconds.rounded() ? String(Int(maxSeconds)) : String(maxSeconds)
+            return "time limit reached (\(shown) s)"
+        }
+        if let progress = options.progress, now.timeIntervalSince(lastProgress) >= 1 {
+            lastProgress = now
+            statistics.seconds = elapsed
+            statistics.distinctStates = seen.count
+            progress(statistics)
+        }
+        return nil
+    }
+
+    private func finish(_ verdict: SimulationVerdict) -> SimulationResult {
+        statistics.seconds = Date().timeIntervalSince(start)
+        statistics.distinctStates = seen.count
+        return SimulationResult(verdict: verdict, statistics: statistics)
+    }
+}
