@@ -57,7 +57,10 @@ extension Outcome {
                   spec: ir.name, parameters: ir.parameters, specLocation: ir.declarationLocation,
                   verdict: verdict, summary: summary, properties: properties, trace: trace,
                   options: Self.options(options), statistics: Self.statistics(statistics),
-                  details: details, extensions: extensions, warnings: Self.warnings(result))
+                  details: details, extensions: extensions,
+                  warnings: Self.warnings(result) + (ir.liveness.isEmpty ? [] : [
+                      "liveness (" + ir.liveness.map { "'\($0.name)'" }.joined(separator: ", ")
+                          + ") is not checked by random runs: `kripke check` checks it on the whole state graph"]))
         explainViolation(of: ir)
     }
 
