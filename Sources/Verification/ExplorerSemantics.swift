@@ -38,6 +38,13 @@ extension BoundedModelChecker {
     }
 }
 
+extension BoundedLivenessChecker {
+    /// Bounded liveness whose lassos are replayed on the explorer.
+    public init(_ ir: SpecIR) {
+        self.init(ir, semantics: ExplorerSemantics())
+    }
+}
+
 extension KInduction {
     /// k-induction whose counterexamples are replayed on the explorer.
     public init(_ ir: SpecIR) {

@@ -1,4 +1,5 @@
 import Explorer
+import Symbolic
 import Kripke
 
 extension Outcome {
@@ -56,25 +57,52 @@ extension Outcome {
             }
             return
         }
+        show(lasso, loop: loop, violating: violated.name, isShortest: false, ir: ir, fairness: violated.fairness)
+    }
+
+    /// `kripke bmc`: adds the liveness verdicts of the lasso-shaped search to `depth` steps — a
+    /// lasso, or none of at most `depth` steps (bounded, not a proof: `check` proves them).
+    ///
+    /// ```swift
+    /// outcome.addBoundedLiveness(try BoundedLivenessChecker(ir).run(depth: 12), ir: ir, depth: 12)
+    /// ```
+    public mutating func addBoundedLiveness(_ results: [BoundedLivenessChecker.Result], ir: SpecIR, depth: Int) {
+        for result in results {
+            properties.append(PropertyOutcome(name: result.name, kind: .liveness,
+                                              verdict: result.lasso == nil ? .holdsToDepth(depth) : .violated,
+                                              location: ir.liveness[result.declaration].location))
+        }
+        guard let violated = results.first(where: { $0.lasso != nil }), let lasso = violated.lasso, let loop = lasso.loop else {
+            let names = results.map { "'\($0.name)'" }
+            if !names.isEmpty { summary += "; no fair run of at most \(depth) steps violates liveness \(names.joined(separator: ", "))" }
+            return
+        }
+        show(lasso, loop: loop, violating: violated.name, isShortest: true, ir: ir,
+             fairness: ir.fairness.isEmpty ? [] : ["each fairness assumption of the spec holds on it (Z3 checked them)"])
+    }
+
+    /// Makes `lasso`, which violates liveness property `name`, the outcome's verdict and trace.
+    private mutating func show(_ lasso: Trace, loop: Int, violating name: String, isShortest: Bool, ir: SpecIR,
+                               fairness units: [String]) {
         verdict = .violated
         let cycle = lasso.length - loop
         let heading: String, fairness: String
         if cycle == 0 {
-            summary = "liveness '\(violated.name)' fails: a fair run stops after \(loop) step\(loop == 1 ? "" : "s") "
+            summary = "liveness '\(name)' fails: a fair run stops after \(loop) step\(loop == 1 ? "" : "s") "
                 + "and never gets there"
             heading = "Lasso (\(loop) steps, then no step forever):"
             fairness = ir.fairness.isEmpty ? "no fairness is declared, so a run may stop anywhere"
                 : "no fair step is enabled in the last state, so a fair run may stop there"
         } else {
-            summary = "liveness '\(violated.name)' fails: a fair run repeats a cycle of \(cycle) step\(cycle == 1 ? "" : "s") "
+            summary = "liveness '\(name)' fails: a fair run repeats a cycle of \(cycle) step\(cycle == 1 ? "" : "s") "
                 + "forever without it"
             heading = "Lasso (\(loop) steps to the cycle, then \(cycle) repeated forever):"
-            fairness = violated.fairness.isEmpty ? "no fairness applies to the cycle"
-                : "the cycle is fair — " + violated.fairness.joined(separator: "; ")
+            fairness = units.isEmpty ? "no fairness applies to the cycle"
+                : "the cycle is fair — " + units.joined(separator: "; ")
         }
-        trace = OutcomeTrace(kind: .lasso, trace: lasso, property: "liveness '\(violated.name)'", isShortest: false,
+        trace = OutcomeTrace(kind: .lasso, trace: lasso, property: "liveness '\(name)'", isShortest: isShortest,
                              heading: heading,
-                             conclusion: "⇒ liveness '\(violated.name)' is violated: \(fairness).",
-                             description: "liveness '\(violated.name)' violated", stepLocations: ir.locations(of: lasso))
+                             conclusion: "⇒ liveness '\(name)' is violated: \(fairness).",
+                             description: "liveness '\(name)' violated", stepLocations: ir.locations(of: lasso))
     }
 }

@@ -19,32 +19,6 @@ import Testing
         var conclusion: [Bool] = []
     }
 
-    static let x = VariableID(index: 0), y = VariableID(index: 1), g = VariableID(index: 2)
-
-    /// A random property over the random spec's variables and random weak fairness.
-    static func addLiveness(to ir: inout SpecIR, _ random: inout SplitMix) {
-        let processes = ir.roles[0].count
-        func atom() -> Expr {
-            switch random.int(0...2) {
-            case 0: return .binary(.eq, .variable(x, [.literal(random.int(0...(processes - 1)))]), .literal(random.int(0...2)))
-            case 1: return .variable(y, [.literal(random.int(0...(processes - 1)))])
-            default: return .binary(.eq, .variable(g, []), .literal(random.int(0...2)))
-            }
-        }
-        let here = SourceLocation(file: "LivenessReferenceTests.swift", line: 1)
-        let kind = [LivenessDecl.Kind.leadsTo, .eventually, .alwaysEventually][random.int(0...2)]
-        let premise = kind == .leadsTo ? atom() : .literal(1)
-        var conclusion = atom()
-        if random.chance(0.3) { conclusion = .binary(.or, conclusion, atom()) }
-        ir.liveness = [LivenessDecl(name: "live", kind: kind, premise: premise, conclusion: conclusion, location: here)]
-        ir.fairness = []
-        if random.chance(0.4) { ir.fairness.append(FairnessDecl(kind: .weak, scope: .eachProcess(role: RoleID(index: 0)), location: here)) }
-        for action in ir.actions.indices where random.chance(0.35) {
-            ir.fairness.append(FairnessDecl(kind: .weak, scope: random.chance(0.7) ? .eachInstance(action: action) : .wholeAction(action: action),
-                                            location: here))
-        }
-    }
-
     /// The reference graph; nil when a send finds the network full or a step faults (the checker
     /// is then incomplete too).
     static func graph(_ ir: SpecIR) throws -> Graph? {
@@ -164,7 +138,7 @@ import Testing
             var random = SplitMix(seed: seed)
             var ir = RandomSpecs.make(&random)
             ir.invariants = []
-            Self.addLiveness(to: &ir, &random)
+            LivenessSpecs.addLiveness(to: &ir, &random)
             guard let graph = try Self.graph(ir) else { continue }
             let result = try LivenessChecker(ir, maxStates: 5_000).run()
             guard result.incomplete == nil else {

@@ -44,3 +44,22 @@ import Testing
                                        + "the graph for liveness"))
     }
 }
+
+/// `kripke bmc` looks for fair lassos of at most the depth once the invariants hold that far.
+@Suite struct BoundedLivenessCommandTests {
+    @Test func bmcFindsTheShortestStarvingLasso() throws {
+        let output = try CommandRunner.run(["bmc", "majority-voting", "--param", "K=1", "--depth", "10", "--quiet"])
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("Result: VIOLATED — liveness 'starvation freedom (client0)' fails: a fair run "
+                                       + "repeats a cycle of 4 steps forever without it"))
+        #expect(output.stdout.contains("Lasso (6 steps to the cycle, then 4 repeated forever):"))
+    }
+
+    @Test func bmcFindsNoLassoWithinTheBound() throws {
+        let output = try CommandRunner.run(["bmc", "token-ring", "--depth", "6", "--quiet", "--bounded"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("no fair run of at most 6 steps violates liveness 'starvation freedom (p0)'"))
+        let skipped = try CommandRunner.run(["bmc", "majority-voting", "--param", "K=1", "--depth", "10", "--quiet", "--no-liveness", "--bounded"])
+        #expect(skipped.status == 0)
+    }
+}

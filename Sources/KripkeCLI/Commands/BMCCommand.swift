@@ -41,6 +41,12 @@ struct BMCCommand: ParsableCommand {
     @Flag(name: .customLong("no-deadlock"), help: "Do not report states without enabled steps as deadlocks.")
     var noDeadlock = false
 
+    @Flag(name: .customLong("no-liveness"), help: ArgumentHelp(
+        "Do not search for fair lassos that violate the spec's liveness properties.",
+        discussion: "After the invariants hold to the depth, bmc looks for a fair lasso (a run into a cycle) of at "
+            + "most that many steps."))
+    var noLiveness = false
+
     func validate() throws {
         try selection.requireSpec()
         if depth < 0 { throw ValidationError("--depth must be at least 0") }
@@ -70,6 +76,15 @@ struct BMCCommand: ParsableCommand {
             throw report.error(error, spec: selection.name)
         }
         var outcome = Outcome(result, ir: ir, depth: depth, deadlock: !noDeadlock, maxSeconds: maxSeconds)
+        if case .holdsToDepth = result.verdict, !ir.liveness.isEmpty, !noLiveness {
+            do {
+                outcome.addBoundedLiveness(try BoundedLivenessChecker(ir).run(depth: depth), ir: ir, depth: depth)
+            } catch let error as SMTError {
+                throw report.error(CLIError(error), spec: selection.name)
+            } catch {
+                throw report.error(error, spec: selection.name)
+            }
+        }
         outcome.options.append(Statistic("bounded", .bool(bounded)))
         throw report.finish(outcome, boundedIsEnough: bounded)
     }

@@ -115,6 +115,25 @@ final class SpecEncoder {
         return try algebra.condition(probe.encode(ir.invariants[index].condition, Scope(), when: .true))
     }
 
+    /// Whether the closed condition `expr` (no free bindings) holds in `frame`.
+    func condition(_ expr: Expr, in frame: Frame) throws -> Term {
+        var probe = makeStep(frame)
+        return try algebra.condition(probe.encode(expr, Scope(), when: .true))
+    }
+
+    /// Whether two frames hold the same state (every slot, counter and queue).
+    func same(_ a: Frame, _ b: Frame) throws -> Term {
+        var equalities = try zip(a.slots, b.slots).map { try $0 == $1 } + zip(a.counters, b.counters).map { try $0 == $1 }
+        equalities += try zip(a.lengths, b.lengths).map { try $0 == $1 }
+        for channel in a.queues.indices {   // only the positions in use: a FIFO's free slots hold nothing
+            for position in a.queues[channel].indices {
+                let used = try a.lengths[channel] > position
+                equalities.append(try used.implies(a.queues[channel][position] == b.queues[channel][position]))
+            }
+        }
+        return try context.and(equalities)
+    }
+
     /// Whether `frame` is a declared valid end state (false when the spec declares none).
     func validEnd(in frame: Frame) throws -> Term {
         guard let condition = ir.validEndState else { return try context.bool(false) }
