@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "KripkeTestingTests", dependencies: ["KripkeTesting", "Specs", "Kripke", "Explorer"]),
         .testTarget(name: "LemmasTests", dependencies: ["Lemmas", "Explorer", "Kripke"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Verification", "Explorer", "Symbolic", "Specs", "Traces", "Kripke"]),
-        .testTarget(name: "SpecsTests", dependencies: ["Specs", "Explorer", "Traces", "Kripke"]),
+        .testTarget(name: "SpecsTests", dependencies: ["Specs", "Explorer", "Traces", "Kripke", "KripkeTestSupport"]),
         .testTarget(name: "KripkeCLITests", dependencies: ["kripke", "kripke-fixtures", "Traces"]),
     ],
     swiftLanguageModes: [.v6]

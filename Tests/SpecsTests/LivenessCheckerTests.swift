@@ -1,5 +1,6 @@
 import Explorer
 import Kripke
+import KripkeTestSupport
 import Testing
 import Specs
 import Traces
@@ -7,29 +8,7 @@ import Traces
 /// Liveness under fairness: fair cycles found (or proved absent) on the whole state graph, lassos
 /// that replay and close, weak and strong fairness told apart.
 @Suite struct LivenessCheckerTests {
-    /// p1 toggles a flag forever; p0 may fire while the flag is up. Fire is enabled infinitely
-    /// often but never continuously: weak fairness lets it be postponed forever, strong does not.
-    static func flicker(_ fire: Fairness?) -> SpecDefinition {
-        SpecDefinition(name: "flicker", summary: "a step enabled only now and then", parameters: [],
-                       expectation: fire == .strong ? .holds : .violated) { s in
-            let procs = s.processes("p", count: 2)
-            let flag = s.global("flag", in: .bool, initial: false)
-            let fired = s.global("fired", in: .bool, initial: false)
-            s.action("toggle", for: procs) { i in
-                Require(i == procs.process(1))
-                flag <- !flag
-            }
-            s.action("fire", for: procs) { i in
-                Require(i == procs.process(0))
-                Require(flag)
-                Require(!fired)
-                fired <- true
-            }
-            s.fair(.weak, action: "toggle")
-            if let fire { s.fair(fire, action: "fire") }
-            s.check(Eventually("fires", fired == true))
-        }
-    }
+    static func flicker(_ fire: Fairness?) -> SpecDefinition { LivenessSpecs.flicker(fire) }
 
     static func result(_ spec: SpecDefinition) throws -> LivenessResult {
         try LivenessChecker(try spec.instantiate()).run()

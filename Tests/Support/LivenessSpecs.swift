@@ -35,4 +35,29 @@ public enum LivenessSpecs {
                                             location: here))
         }
     }
+
+    /// p1 toggles a flag for ever; p0 may fire while the flag is up, and "fires" must happen. Fire
+    /// is enabled infinitely often but never continuously: weak fairness lets it wait for ever,
+    /// strong fairness does not (`fire` nil: only the toggle is fair).
+    public static func flicker(_ fire: FairnessDecl.Kind?) -> SpecDefinition {
+        SpecDefinition(name: "flicker", summary: "a step enabled only now and then", parameters: [],
+                       expectation: fire == .strong ? .holds : .violated) { s in
+            let procs = s.processes("p", count: 2)
+            let flag = s.global("flag", in: .bool, initial: false)
+            let fired = s.global("fired", in: .bool, initial: false)
+            s.action("toggle", for: procs) { i in
+                Require(i == procs.process(1))
+                flag <- !flag
+            }
+            s.action("fire", for: procs) { i in
+                Require(i == procs.process(0))
+                Require(flag)
+                Require(!fired)
+                fired <- true
+            }
+            s.fair(.weak, action: "toggle")
+            if let fire { s.fair(fire, action: "fire") }
+            s.check(Eventually("fires", fired == true))
+        }
+    }
 }

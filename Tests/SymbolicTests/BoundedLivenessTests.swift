@@ -10,28 +10,7 @@ import Verification
 /// verdicts where the bound suffices, lassos no longer than the explorer's, and every lasso
 /// replays and closes.
 @Suite(.serialized) struct BoundedLivenessTests {
-    /// The flicker spec: a toggle for ever, and a step enabled only while the flag is up.
-    static func flicker(_ fire: Fairness?) -> SpecDefinition {
-        SpecDefinition(name: "flicker", summary: "a step enabled only now and then", parameters: [],
-                       expectation: fire == .strong ? .holds : .violated) { s in
-            let procs = s.processes("p", count: 2)
-            let flag = s.global("flag", in: .bool, initial: false)
-            let fired = s.global("fired", in: .bool, initial: false)
-            s.action("toggle", for: procs) { i in
-                Require(i == procs.process(1))
-                flag <- !flag
-            }
-            s.action("fire", for: procs) { i in
-                Require(i == procs.process(0))
-                Require(flag)
-                Require(!fired)
-                fired <- true
-            }
-            s.fair(.weak, action: "toggle")
-            if let fire { s.fair(fire, action: "fire") }
-            s.check(Eventually("fires", fired == true))
-        }
-    }
+    static func flicker(_ fire: Fairness?) -> SpecDefinition { LivenessSpecs.flicker(fire) }
 
     @Test func weakAndStrongFairnessAsTheExplorerSeesThem() throws {
         let weak = try BoundedLivenessChecker(try Self.flicker(.weak).instantiate()).run(depth: 4)
