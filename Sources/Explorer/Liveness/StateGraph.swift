@@ -72,7 +72,6 @@ struct StateGraph {
             for (index, (premiseOf, conclusionOf, property)) in predicates.enumerated() {
                 if let binding = property.binding { machine.bindings[binding] = property.value }
                 premise[index].append(premiseOf(machine) != 0)
-                if let binding = property.binding { machine.bindings[binding] = property.value }
                 conclusion[index].append(conclusionOf(machine) != 0)
             }
             var failure: Stop?
