@@ -21,17 +21,18 @@ struct FairComponents {
         var work: [[Int32]] = [allowed.indices.filter { allowed[$0] }.map { Int32($0) }]
         var member = [Int32](repeating: -1, count: graph.stateCount)
         var generation: Int32 = 0
+        var scratch = Scratch(states: graph.stateCount, units: units.count)
         while let candidates = work.popLast() {
             generation += 1
             for state in candidates { member[Int(state)] = generation }
-            for component in stronglyConnected(candidates, member: member, generation: generation) {
+            for component in stronglyConnected(candidates, member: member, generation: generation, &scratch) {
                 if units.count == 0 {
                     fair.append(component)
                     continue
                 }
                 generation += 1
                 for state in component { member[Int(state)] = generation }
-                switch check(component, member: member, generation: generation) {
+                switch check(component, member: member, generation: generation, &scratch) {
                 case .fair: fair.append(component)
                 case .unfair: break
                 case .refine(let rest): if !rest.isEmpty { work.append(rest) }
@@ -43,27 +44,46 @@ struct FairComponents {
 
     private enum Verdict { case fair, unfair, refine([Int32]) }
 
+    /// Buffers reused by every component and every split, so a graph with millions of trivial
+    /// components allocates them once: Tarjan's numbers per state (reset after each call) and the
+    /// per-unit tallies of `check` (reset per component).
+    private struct Scratch {
+        var index: [Int32], low: [Int32], onStack: [Bool]
+        var enabledIn: [Int], taken: [Bool], stamp: [Int]
+
+        init(states: Int, units: Int) {
+            index = Array(repeating: -1, count: states)
+            low = Array(repeating: 0, count: states)
+            onStack = Array(repeating: false, count: states)
+            enabledIn = Array(repeating: 0, count: units)
+            taken = Array(repeating: false, count: units)
+            stamp = Array(repeating: -1, count: units)
+        }
+    }
+
     /// Whether the component (states whose `member` is `generation`) is fair.
-    private func check(_ component: [Int32], member: [Int32], generation: Int32) -> Verdict {
-        var enabledIn = [Int](repeating: 0, count: units.count)
-        var taken = [Bool](repeating: false, count: units.count)
-        var stamp = [Int](repeating: -1, count: units.count)
+    private func check(_ component: [Int32], member: [Int32], generation: Int32, _ scratch: inout Scratch) -> Verdict {
+        for unit in 0..<units.count {
+            scratch.enabledIn[unit] = 0
+            scratch.taken[unit] = false
+            scratch.stamp[unit] = -1
+        }
         for (position, state) in component.enumerated() {
             for edge in graph.successors(of: Int(state)) {
                 let inside = member[Int(graph.edgeTarget[edge])] == generation
                 for unit in units.ofLabel[Int(graph.edgeLabel[edge])] {
-                    if inside { taken[Int(unit)] = true }
-                    if stamp[Int(unit)] != position {
-                        stamp[Int(unit)] = position
-                        enabledIn[Int(unit)] += 1
+                    if inside { scratch.taken[Int(unit)] = true }
+                    if scratch.stamp[Int(unit)] != position {
+                        scratch.stamp[Int(unit)] = position
+                        scratch.enabledIn[Int(unit)] += 1
                     }
                 }
             }
         }
         var offending: [Int] = []
-        for unit in 0..<units.count where !taken[unit] && enabledIn[unit] > 0 {
+        for unit in 0..<units.count where !scratch.taken[unit] && scratch.enabledIn[unit] > 0 {
             switch units.kinds[unit] {
-            case .weak: if enabledIn[unit] == component.count { return .unfair }
+            case .weak: if scratch.enabledIn[unit] == component.count { return .unfair }
             case .strong: offending.append(unit)
             }
         }
@@ -77,10 +97,14 @@ struct FairComponents {
     }
 
     /// Tarjan's algorithm, iterative, on the states whose `member` is `generation`.
-    private func stronglyConnected(_ states: [Int32], member: [Int32], generation: Int32) -> [[Int32]] {
-        var index = [Int32](repeating: -1, count: graph.stateCount)
-        var low = [Int32](repeating: 0, count: graph.stateCount)
-        var onStack = [Bool](repeating: false, count: graph.stateCount)
+    private func stronglyConnected(_ states: [Int32], member: [Int32], generation: Int32,
+                                   _ scratch: inout Scratch) -> [[Int32]] {
+        var index = scratch.index, low = scratch.low, onStack = scratch.onStack
+        scratch.index = []; scratch.low = []; scratch.onStack = []   // moved out: no copy on write
+        defer {
+            for state in states { index[Int(state)] = -1 }   // only these were numbered
+            (scratch.index, scratch.low, scratch.onStack) = (index, low, onStack)
+        }
         var stack: [Int32] = []
         var components: [[Int32]] = []
         var counter: Int32 = 0
