@@ -6,7 +6,7 @@
 /// must — so the cycle, repeated, is a fair run.
 ///
 /// ```swift
-/// if let lasso = LassoSearch(graph: graph, units: units, reverse: reverse).lasso(for: 0, kind: .leadsTo) {
+/// if let lasso = LassoSearch(graph: graph, units: units).lasso(for: 0, kind: .leadsTo) {
 ///     lasso.edges   // edge indices, prefix then cycle; lasso.loopStart: where the cycle begins
 /// }
 /// ```
@@ -23,17 +23,28 @@ struct LassoSearch {
 
     let graph: StateGraph
     let units: FairnessUnits
-    /// Per state, the edges entering it.
-    let reverse: [[Int]]
+    /// The states with an edge into each state, in one array (`predecessorStart[s]..<predecessorStart[s + 1]`)
+    /// as the graph keeps its successors: one array per state would cost an allocation per state.
+    let predecessorStart: [Int32]
+    let predecessors: [Int32]
 
     init(graph: StateGraph, units: FairnessUnits) {
         self.graph = graph
         self.units = units
-        var reverse: [[Int]] = Array(repeating: [], count: graph.stateCount)
+        var start = [Int32](repeating: 0, count: graph.stateCount + 1)
+        for target in graph.edgeTarget { start[Int(target) + 1] += 1 }
+        for state in 0..<graph.stateCount { start[state + 1] += start[state] }
+        var next = start
+        var predecessors = [Int32](repeating: 0, count: graph.edgeCount)
         for state in 0..<graph.stateCount {
-            for edge in graph.successors(of: state) { reverse[Int(graph.edgeTarget[edge])].append(edge) }
+            for edge in graph.successors(of: state) {
+                let target = Int(graph.edgeTarget[edge])
+                predecessors[Int(next[target])] = Int32(state)
+                next[target] += 1
+            }
         }
-        self.reverse = reverse
+        predecessorStart = start
+        self.predecessors = predecessors
     }
 
     func lasso(for property: Int, kind: LivenessKind) -> Lasso? {
@@ -50,8 +61,8 @@ struct LassoSearch {
         while head < queue.count {
             let state = queue[head]
             head += 1
-            for edge in reverse[state] {
-                let source = sourceOf(edge)
+            for position in Int(predecessorStart[state])..<Int(predecessorStart[state + 1]) {
+                let source = Int(predecessors[position])
                 if allowed[source] && !reaches[source] {
                     reaches[source] = true
                     queue.append(source)
