@@ -8,7 +8,7 @@ import Kripke
 /// ```
 public enum SpecLibrary {
     public static let all: [SpecDefinition] =
-        mutualExclusion + election + consensus + snapshots + quorums + commit + ordering
+        mutualExclusion + election + consensus + snapshots + termination + quorums + commit + ordering
 
     public static let mutualExclusion: [SpecDefinition] = [
         RicartAgrawala.correct,
@@ -51,6 +51,11 @@ public enum SpecLibrary {
         ChandyLamport.correct,
         ChandyLamport.noChannelState,
         ChandyLamport.lateMarkers,
+    ]
+
+    public static let termination: [SpecDefinition] = [
+        EWD840.correct,
+        EWD840.tokenStaysWhite,
     ]
 
     public static let quorums: [SpecDefinition] = [

@@ -12,7 +12,7 @@ extension Outcome {
         let statistics = result.statistics
         let symmetric = ir.roles.filter { $0.symmetric && $0.count > 1 }.map(\.name)
         var reductions: [String] = []
-        if options.reducesPartialOrder { reductions.append("partial-order reduction") }
+        if options.reducesPartialOrder(on: ir) { reductions.append("partial-order reduction") }
         if options.symmetry && !symmetric.isEmpty { reductions.append("symmetry (\(symmetric.joined(separator: ", ")))") }
         let verdict: OutcomeVerdict
         let summary: String
@@ -27,8 +27,9 @@ extension Outcome {
             if lemmas > 0 { names.append("\(lemmas) helper lemma\(lemmas == 1 ? "" : "s")") }
             if options.checkDeadlock { names.append(PropertyOutcome.deadlockFreedom) }
             summary = "\(names.joined(separator: ", ")) \(names.count == 1 ? "holds" : "hold") in "
-                + (options.reducesPartialOrder ? "every reachable state (\(statistics.states) states explored)"
-                                               : "all \(statistics.states) reachable states")
+                + (options.reducesPartialOrder(on: ir) ? "every reachable state (\(statistics.states) states explored)"
+                                                       : "all \(statistics.states) reachable states")
+                + (ir.stateConstraints.isEmpty ? "" : " within the state constraints")
         case .violated(let violation):
             verdict = .violated
             properties = properties.map { property in
@@ -65,7 +66,7 @@ extension Outcome {
             Statistic("search", .text("bfs")),
             Statistic("deadlock", .bool(options.checkDeadlock)),
             Statistic("workers", .int(options.workers)),
-            Statistic("partialOrder", .bool(options.reducesPartialOrder)),
+            Statistic("partialOrder", .bool(options.reducesPartialOrder(on: ir))),
             Statistic("exactStates", .bool(options.exactStates)),
             Statistic("symmetry", .bool(options.symmetry && ir.roles.contains { $0.symmetric && $0.count > 1 })),
             Statistic("maxStates", options.maxStates.map { .int($0) } ?? .absent),
@@ -77,6 +78,8 @@ extension Outcome {
     private static func statistics(_ statistics: SearchStatistics, exact: Bool) -> [Statistic] {
         [
             Statistic("states", .int(statistics.states)),
+            Statistic("initialStates", .int(statistics.initialStates)),
+            Statistic("constrainedStates", .int(statistics.constrainedStates)),
             Statistic("transitions", .int(statistics.transitions)),
             Statistic("depth", .int(statistics.depth)),
             Statistic("seconds", .number((statistics.seconds * 1000).rounded() / 1000)),
@@ -104,7 +107,11 @@ extension Outcome {
         // Rates and bytes per state mean little for a few states (fixed costs dominate): the JSON keeps them.
         let rates = statistics.states < Self.statesWorthRates ? ""
             : String(format: "  (%.0f states/s, %.1f bytes/state)", statistics.statesPerSecond, statistics.bytesPerState)
-        var lines = [String(format: "States: %d  transitions: %d  depth: %d  time: %.2f s", statistics.states,
+        var notes: [String] = []
+        if statistics.initialStates > 1 { notes.append("\(statistics.initialStates) initial") }
+        if !ir.stateConstraints.isEmpty { notes.append("\(statistics.constrainedStates) outside the state constraints, not expanded") }
+        let initial = notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))"
+        var lines = ["States: \(statistics.states)\(initial)" + String(format: "  transitions: %d  depth: %d  time: %.2f s",
                             statistics.transitions, statistics.depth, statistics.seconds) + rates]
         if options.exactStates {
             lines.append("Exact state storage: states compared in full, no fingerprint collision can drop one "
@@ -112,6 +119,9 @@ extension Outcome {
         } else {
             lines.append(String(format: "Fingerprint collision probability: at most %.1e (64-bit fingerprints; --exact to rule it out)",
                                 statistics.fingerprintCollisionProbability))
+        }
+        if options.reducesPartialOrder && !options.reducesPartialOrder(on: ir) {
+            lines.append("Partial-order reduction: off — the spec has state constraints, which a reordered run could cross")
         }
         if let por = statistics.partialOrder {
             lines.append("Partial-order reduction: \(por.reducedStates) of \(statistics.states) states expanded with a "

@@ -135,7 +135,7 @@ import Testing
         let machine = system.makeMachine()
         var orders: [[Int]] = []
         for permutation in [[0, 1, 2], [2, 0, 1], [1, 2, 0]] {
-            system.initialState.withUnsafeBufferPointer { machine.load($0.baseAddress!) }
+            system.initialStates[0].withUnsafeBufferPointer { machine.load($0.baseAddress!) }
             for code in permutation { #expect(NetworkOps.send(code: code, from: 0, to: 1, in: machine.state, layout: layout)) }
             #expect(!NetworkOps.send(code: 3, from: 0, to: 1, in: machine.state, layout: layout))
             orders.append(Array(UnsafeBufferPointer(start: machine.state + layout.networkBase, count: 3)))

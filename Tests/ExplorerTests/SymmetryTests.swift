@@ -42,8 +42,8 @@ import Testing
     /// Every reachable state of the full search, by depth-first enumeration.
     private func reachable(_ system: TransitionSystem) -> Set<[Int]> {
         let machine = system.makeMachine()
-        var seen: Set<[Int]> = [system.initialState]
-        var stack = [system.initialState]
+        var seen: Set<[Int]> = [system.initialStates[0]]
+        var stack = [system.initialStates[0]]
         while let state = stack.popLast() {
             state.withUnsafeBufferPointer { buffer in
                 _ = system.forEachSuccessor(of: buffer.baseAddress!, machine: machine) { _ in

@@ -43,7 +43,7 @@ import Testing
         #expect(ir.variables.map(\.name) == ["phase", "holder"])
         #expect(ir.variables[0].domain == .enumeration(name: "Phase", cases: ["idle", "busy"]))
         #expect(ir.variables[1].domain == .process(role: RoleID(index: 0), optional: true))
-        #expect(ir.variables[1].initial == .literal(-1))
+        #expect(ir.variables[1].initial == .value(.literal(-1)))
         #expect(ir.messages.map(\.name) == ["hello"])
         #expect(ir.network == NetworkDecl(semantics: .fifo, capacity: 2))
         #expect(ir.actions.map(\.name) == ["go", "receive hello"])

@@ -93,6 +93,8 @@ import Testing
         "chandy-lamport": (16092, 62265),
         "chandy-lamport-no-channel-state": (13749, 49012),
         "chandy-lamport-late-markers": (203, 338),
+        "ewd840": (302, 1625),
+        "ewd840-token-stays-white": (227, 1067),
         "quorum-replication": (70, 154),
         "quorum-replication-last-reply": (46, 86),
         "two-phase-commit": (371, 663),

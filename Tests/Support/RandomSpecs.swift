@@ -14,16 +14,20 @@ public enum RandomSpecs {
     static let flightSender = BindingID(index: 3), flightReceiver = BindingID(index: 4)
     static let here = SourceLocation(file: "RandomSpecs.swift", line: 1)
 
-    public static func make(_ random: inout SplitMix) -> SpecIR {
+    /// With `initialChoices`, some variables start at any value and an initial condition may
+    /// filter the combinations (drawn after everything else, so the rest of the spec is the
+    /// one the seed gives without them).
+    /// With `constraint`, a state constraint (drawn last) cuts off the states where one cell has one value.
+    public static func make(_ random: inout SplitMix, initialChoices: Bool = false, constraint: Bool = false) -> SpecIR {
         let processes = random.int(2...3)
         let role = RoleDecl(name: "p", count: processes, firstID: 0)
         let roleID = RoleID(index: 0)
-        let variables = [
-            VariableDecl(name: "x", indices: [.role(roleID)], domain: .range(0, 2), initial: .literal(0),
+        var variables = [
+            VariableDecl(name: "x", indices: [.role(roleID)], domain: .range(0, 2), initial: .value(.literal(0)),
                          indexBindings: [loop], isGhost: false, location: here),
-            VariableDecl(name: "y", indices: [.role(roleID)], domain: .bool, initial: .literal(0),
+            VariableDecl(name: "y", indices: [.role(roleID)], domain: .bool, initial: .value(.literal(0)),
                          indexBindings: [loop], isGhost: false, location: here),
-            VariableDecl(name: "g", indices: [], domain: .range(0, 2), initial: .literal(0),
+            VariableDecl(name: "g", indices: [], domain: .range(0, 2), initial: .value(.literal(0)),
                          indexBindings: [], isGhost: false, location: here),
         ]
         let kinds = random.int(1...2)
@@ -47,8 +51,32 @@ public enum RandomSpecs {
             InvariantDecl(name: "inv\(index)", condition: invariant(&random, kinds: kinds), location: here)
         }
         let validEnd: Expr? = random.chance(0.3) ? .binary(.eq, .variable(VariableID(index: 2), []), .literal(2)) : nil
-        return SpecIR(name: "random", parameters: [:], roles: [role], variables: variables, messages: messages,
-                      network: network, actions: actions, invariants: invariants, validEndState: validEnd, bindingCount: 5)
+        var conditions: [Expr] = []
+        if initialChoices {
+            var chosen: Set<Int> = []
+            for (index, choices) in [ValueDomain.range(0, 1), .bool, .range(0, 2)].enumerated() where random.chance(0.5) {
+                chosen.insert(index)
+                let variable = variables[index]
+                variables[index] = VariableDecl(name: variable.name, indices: variable.indices, domain: variable.domain,
+                                                initial: .anyOf(choices), indexBindings: variable.indexBindings,
+                                                isGhost: false, location: here)
+            }
+            // Satisfiable whenever x or g starts at a choice (both start at 0 otherwise).
+            if random.chance(0.5) && !chosen.isDisjoint(with: [0, 2]) {
+                let first = Expr.variable(VariableID(index: 0), [.literal(0)])
+                conditions.append(.binary(.ne, .variable(VariableID(index: 2), []), first))
+            }
+        }
+        var ir = SpecIR(name: "random", parameters: [:], roles: [role], variables: variables, messages: messages,
+                        network: network, actions: actions, invariants: invariants, validEndState: validEnd, bindingCount: 5)
+        ir.initialConditions = conditions
+        if constraint {
+            let (variable, _, size) = cell(&random)
+            let indices: [Expr] = variable.index == 2 ? [] : [.literal(random.int(0...(processes - 1)))]
+            let cut = Expr.binary(.ne, .variable(variable, indices), .literal(random.int(1...(size - 1))))
+            ir.stateConstraints = [StateConstraintDecl(name: "constraint", condition: cut, location: here)]
+        }
+        return ir
     }
 
     private static func cell(_ random: inout SplitMix) -> (VariableID, [Expr], Int) {

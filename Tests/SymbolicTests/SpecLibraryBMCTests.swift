@@ -21,6 +21,7 @@ import Testing
         "chang-roberts-forward-smaller",   // FIFO, 7 steps
         "quorum-replication-last-reply",   // unordered, 10 steps
         "two-phase-commit-majority",       // unordered, 11 steps
+        "ewd840-token-stays-white",        // no network, 192 initial states, 2 steps
     ])
     func bmcFindsTheExplorersShortestCounterexample(spec name: String) throws {
         let ir = try #require(SpecLibrary.all.first { $0.name == name }).instantiate()

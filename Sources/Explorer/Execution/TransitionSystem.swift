@@ -1,6 +1,6 @@
 import Kripke
 
-/// A spec compiled for explicit-state search: the initial state, successor enumeration,
+/// A spec compiled for explicit-state search: the initial states, successor enumeration,
 /// invariant and end-state checks, all as closures over packed-layout states.
 ///
 /// ```swift
@@ -12,10 +12,14 @@ final class TransitionSystem {
     let ir: SpecIR
     let layout: StateLayout
     let packer: StatePacker
-    let initialState: [Int]
+    /// Every initial state, unpacked, in enumeration order (one unless variables start at a choice).
+    let initialStates: [[Int]]
     private let actions: [CompiledAction]
     private let invariants: [Evaluator]
     private let validEnd: Evaluator?
+    private let constraints: [Evaluator]
+    /// Whether the spec has state constraints (else every state is expanded).
+    let constrained: Bool
     private let hasHandlers: Bool
 
     private struct CompiledAction {
@@ -57,34 +61,13 @@ final class TransitionSystem {
         hasHandlers = actions.contains { $0.messageKind != nil }
         invariants = ir.invariants.map { expressions.compile($0.condition) }
         validEnd = ir.validEndState.map(expressions.compile)
-        initialState = try TransitionSystem.initialState(ir, layout: layout, expressions: expressions)
+        constraints = ir.stateConstraints.map { expressions.compile($0.condition) }
+        constrained = !constraints.isEmpty
+        initialStates = try InitialStates.enumerate(ir, layout: layout, expressions: expressions)
     }
 
     func makeMachine() -> Machine {
         Machine(slotCount: layout.slotCount, bindingCount: ir.bindingCount, fieldCount: layout.codec.maxFieldCount)
-    }
-
-    private static func initialState(_ ir: SpecIR, layout: StateLayout, expressions: ExprCompiler) throws(SpecError) -> [Int] {
-        let machine = Machine(slotCount: layout.slotCount, bindingCount: ir.bindingCount, fieldCount: 1)
-        var state = [Int](repeating: 0, count: layout.slotCount)
-        for (index, variable) in ir.variables.enumerated() {
-            let initial = expressions.compile(variable.initial)
-            let dimensions = layout.variableDimensions[index]
-            let total = dimensions.reduce(1) { $0 * $1.count }
-            for offset in 0..<total {
-                for (position, dimension) in dimensions.enumerated() {
-                    machine.bindings[variable.indexBindings[position].index] = dimension.lower + (offset / dimension.stride) % dimension.count
-                }
-                let value = initial(machine)
-                guard variable.domain.contains(value, roles: ir.roles) else {
-                    throw SpecError(spec: ir.name, problems: [SpecProblem(
-                        "initial value \(value) is outside its domain", element: "variable \(variable.name)",
-                        location: variable.location)])
-                }
-                state[layout.variableBase[index] + offset] = value
-            }
-        }
-        return state
     }
 
     /// Outcome of expanding one state.
@@ -250,6 +233,17 @@ final class TransitionSystem {
     func violatedInvariant(_ machine: Machine) -> Int? {
         for (index, invariant) in invariants.enumerated() where invariant(machine) == 0 { return index }
         return nil
+    }
+
+    /// Whether the machine's state satisfies every state constraint (a state outside them is
+    /// stored and checked, not expanded).
+    func withinConstraints(_ machine: Machine) -> Bool {
+        violatedConstraint(machine) == nil
+    }
+
+    /// Index of the first state constraint the machine's state is outside of, if any.
+    func violatedConstraint(_ machine: Machine) -> Int? {
+        constraints.firstIndex { $0(machine) == 0 }
     }
 
     /// Whether the machine's state is a declared valid end state.

@@ -12,7 +12,9 @@
 /// ```
 struct LassoSearch {
     struct Lasso {
-        /// The initial state's successors first: every edge taken, the cycle's last.
+        /// The initial state the lasso starts at.
+        var root: Int
+        /// The root's successors first: every edge taken, the cycle's last.
         var edges: [Int]
         /// How many of `edges` lead to the cycle's first state (all of them: the run stutters there).
         var loopStart: Int
@@ -71,11 +73,12 @@ struct LassoSearch {
         }
         let start: Int?
         switch kind {
-        case .eventually: start = reaches[0] ? 0 : nil
+        case .eventually: start = (0..<graph.initialCount).first { reaches[$0] }
         case .leadsTo: start = (0..<graph.stateCount).first { graph.premise[property][$0] && reaches[$0] }
         }
         guard let start else { return nil }
-        var edges = prefix(to: start)
+        let (root, prefixEdges) = prefix(to: start)
+        var edges = prefixEdges
         // Forward through conclusion-free states to the nearest fair component.
         guard let path = shortestPath(from: start, within: { allowed[$0] }, to: { component[$0] >= 0 }) else { return nil }
         edges += path
@@ -84,7 +87,7 @@ struct LassoSearch {
         let cycle = self.cycle(through: entry, component: components[Int(component[entry])], inside: inside)
         let loopStart = edges.count
         edges += cycle.edges
-        return Lasso(edges: edges, loopStart: loopStart, takes: cycle.takes, disables: cycle.disables)
+        return Lasso(root: root, edges: edges, loopStart: loopStart, takes: cycle.takes, disables: cycle.disables)
     }
 
     enum LivenessKind { case eventually, leadsTo }
@@ -98,17 +101,17 @@ struct LassoSearch {
         return low
     }
 
-    /// The BFS tree's edges from the initial state to `state`.
-    private func prefix(to state: Int) -> [Int] {
+    /// The initial state that `state` descends from in the BFS tree, and the tree's edges from it to `state`.
+    private func prefix(to state: Int) -> (root: Int, edges: [Int]) {
         var edges: [Int] = []
         var current = state
-        while current != 0 {
+        while graph.parent[current] >= 0 {
             let parent = Int(graph.parent[current])
             guard let edge = graph.successors(of: parent).first(where: { Int(graph.edgeTarget[$0]) == current }) else { break }
             edges.append(edge)
             current = parent
         }
-        return edges.reversed()
+        return (current, edges.reversed())
     }
 
     /// A shortest path (edges) from `start` through states satisfying `within` to a state

@@ -91,7 +91,7 @@ private struct LassoTraceBuilder {
     let graph: StateGraph
 
     func trace(_ lasso: LassoSearch.Lasso) -> Trace {
-        let path = [graph.fingerprints[0]] + lasso.edges.map { graph.fingerprints[Int(graph.edgeTarget[$0])] }
+        let path = [graph.fingerprints[lasso.root]] + lasso.edges.map { graph.fingerprints[Int(graph.edgeTarget[$0])] }
         let labels = lasso.edges.map { graph.labels[Int(graph.edgeLabel[$0])] }
         return TraceBuilder(system: system).trace(through: path) { index, instance in
             let label = labels[index]

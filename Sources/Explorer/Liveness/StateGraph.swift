@@ -7,7 +7,7 @@ import Kripke
 ///
 /// ```swift
 /// let graph = try StateGraph(system: system, properties: instances, maxStates: 1_000_000)
-/// graph.successors(of: 0)   // edge indices of the initial state
+/// graph.successors(of: 0)   // edge indices of the first initial state
 /// ```
 struct StateGraph {
     /// An action instance as a step label, its payload left out: what fairness speaks about.
@@ -30,6 +30,8 @@ struct StateGraph {
     private(set) var premise: [[Bool]]
     private(set) var conclusion: [[Bool]]
 
+    /// The initial states are states `0..<initialCount` (they have no parent).
+    private(set) var initialCount = 0
     var stateCount: Int { fingerprints.count }
     var edgeCount: Int { edgeTarget.count }
 
@@ -62,8 +64,10 @@ struct StateGraph {
             return id
         }
 
-        let initial = system.initialState.withUnsafeBufferPointer { fingerprinter.fingerprint($0.baseAddress!) }
-        _ = try add(initial, from: -1)
+        for initial in system.initialStates {
+            _ = try add(initial.withUnsafeBufferPointer { fingerprinter.fingerprint($0.baseAddress!) }, from: -1)
+        }
+        initialCount = fingerprints.count
         var next = 0
         while next < fingerprints.count {
             if next & 1023 == 0, let shouldStop, shouldStop() { throw .interrupted }
@@ -73,6 +77,13 @@ struct StateGraph {
                 if let binding = property.binding { machine.bindings[binding] = property.value }
                 premise[index].append(premiseOf(machine) != 0)
                 conclusion[index].append(conclusionOf(machine) != 0)
+            }
+            // A state outside the state constraints is not expanded (TLC's meaning): no edges,
+            // so a run that reaches it ends there.
+            if system.constrained && !system.withinConstraints(machine) {
+                edgeStart.append(Int32(edgeTarget.count))
+                next += 1
+                continue
             }
             var failure: Stop?
             let source = Int32(next)

@@ -26,7 +26,7 @@ public struct BreadthFirstSearch {
         let system = try TransitionSystem(ir)
         var search = SearchRun(system: system, options: options)
         let result = try search.run()
-        guard options.reducesPartialOrder, case .violated(let found) = result.verdict else { return result }
+        guard options.reducesPartialOrder(on: ir), case .violated(let found) = result.verdict else { return result }
         guard options.shortestCounterexample else {
             return CheckResult(verdict: result.verdict, statistics: result.statistics, counterexampleIsShortest: false)
         }
@@ -75,7 +75,7 @@ private struct SearchRun: ~Copyable {
         fingerprinter = StateFingerprinter(system: system, symmetry: options.symmetry)
         words = system.packer.wordCount
         seen = ShardedFingerprintSet(wordCount: options.exactStates ? words : 0)
-        relation = options.reducesPartialOrder ? SearchRun.relation(for: system.ir) : nil
+        relation = options.reducesPartialOrder(on: system.ir) ? SearchRun.relation(for: system.ir) : nil
     }
 
     static func relation(for ir: SpecIR) -> DependencyRelation {
@@ -85,13 +85,22 @@ private struct SearchRun: ~Copyable {
     mutating func run() throws -> CheckResult {
         var frontier: [UInt64] = []
         var frontierIDs: [UInt32] = []
-        system.initialState.withUnsafeBufferPointer { machine.load($0.baseAddress!) }
-        record(fingerprint: fingerprinter.fingerprint(machine.state), words: fingerprinter.words)
-        frontier.append(contentsOf: UnsafeBufferPointer(start: fingerprinter.words, count: words))
-        frontierIDs.append(0)
-        if let broken = system.violatedInvariant(machine) {
-            return finish(.violated(violation(.invariant(system.ir.invariants[broken].name), at: 0)))
+        for (index, initial) in system.initialStates.enumerated() {
+            initial.withUnsafeBufferPointer { machine.load($0.baseAddress!) }
+            let fingerprint = fingerprinter.fingerprint(machine.state)
+            guard record(initial: index, fingerprint: fingerprint, words: fingerprinter.words) else { continue }
+            let id = UInt32(parents.count - 1)
+            if let broken = system.violatedInvariant(machine) {
+                return finish(.violated(violation(.invariant(system.ir.invariants[broken].name), at: id)))
+            }
+            if !system.withinConstraints(machine) {
+                statistics.constrainedStates += 1
+                continue
+            }
+            frontier.append(contentsOf: UnsafeBufferPointer(start: fingerprinter.words, count: words))
+            frontierIDs.append(id)
         }
+        statistics.initialStates = parents.count
         statistics.coverage = system.ir.actions.map { ActionCoverage(name: $0.name) }
         if system.ir.network.lossy { statistics.coverage.append(ActionCoverage(name: "network: lose message")) }
         if relation != nil { statistics.partialOrder = PartialOrderStatistics() }
@@ -123,6 +132,7 @@ private struct SearchRun: ~Copyable {
                 levelIndex = LevelIndex(fingerprints: levelFingerprints, count: levelFingerprints.count)
             }
             let level = levelIndex?.view
+            let storedBeforeLevel = parents.count
             var next: [UInt64] = []
             var nextIDs: [UInt32] = []
             var position = 0
@@ -139,7 +149,8 @@ private struct SearchRun: ~Copyable {
                 }
                 position = range.upperBound
             }
-            if !nextIDs.isEmpty { statistics.depth += 1 }
+            // A level of states outside the state constraints only is a level too (stored, not queued).
+            if parents.count > storedBeforeLevel { statistics.depth += 1 }
             frontier = next
             frontierIDs = nextIDs
         }
@@ -187,6 +198,8 @@ private struct SearchRun: ~Copyable {
                     if ordinal >= UInt32(UInt16.max) { largeOrdinals[child] = ordinal }
                     if broken[candidate] >= 0 {
                         found = (.invariant(system.ir.invariants[Int(broken[candidate])].name), child)
+                    } else if broken[candidate] == ExpansionWorker.outsideConstraints {
+                        statistics.constrainedStates += 1
                     } else {
                         worker.candidateWords.withUnsafeBufferPointer {
                             next.append(contentsOf: $0[(candidate * words)..<((candidate + 1) * words)])
@@ -219,11 +232,15 @@ private struct SearchRun: ~Copyable {
         return Double(por.prunedTransitions) >= SearchOptions.adaptiveMinimumPruning * Double(max(considered, 1))
     }
 
-    /// Stores the initial state (state 0, with no parent).
-    private mutating func record(fingerprint: UInt64, words: UnsafePointer<UInt64>) {
-        _ = seen.insert(fingerprint, words: options.exactStates ? words : nil)
+    /// Stores initial state number `initial` (with no parent; its ordinal says which initial
+    /// state it is) unless an earlier one had the same fingerprint; whether it was new.
+    private mutating func record(initial: Int, fingerprint: UInt64, words: UnsafePointer<UInt64>) -> Bool {
+        guard seen.insert(fingerprint, words: options.exactStates ? words : nil) else { return false }
+        let id = UInt32(parents.count)
         parents.append(.max)
-        ordinals.append(0)
+        ordinals.append(UInt16(min(initial, Int(UInt16.max))))
+        if initial >= Int(UInt16.max) { largeOrdinals[id] = UInt32(initial) }
+        return true
     }
 
     private mutating func limitReached() -> String? {
@@ -267,7 +284,7 @@ private struct SearchRun: ~Copyable {
         return CheckResult(verdict: verdict, statistics: statistics)
     }
 
-    /// The fingerprints of the states from the initial one to `state`, found by re-executing:
+    /// The fingerprints of the states from an initial one to `state`, found by re-executing:
     /// from each state on the path (in the canonical form the search expanded), the successor
     /// at the stored position of the next.
     private func path(to state: UInt32) -> [UInt64] {
@@ -279,7 +296,8 @@ private struct SearchRun: ~Copyable {
         }
         let replay = system.makeMachine()
         let fingerprinter = StateFingerprinter(system: system, symmetry: options.symmetry)
-        var unpacked = system.initialState
+        let root = chain.last!
+        var unpacked = system.initialStates[largeOrdinals[root].map(Int.init) ?? Int(ordinals[Int(root)])]
         var path = [fingerprinter.fingerprint(unpacked)]
         var packed = Array(UnsafeBufferPointer(start: fingerprinter.words, count: words))
         for (step, id) in chain.reversed().enumerated().dropFirst() {

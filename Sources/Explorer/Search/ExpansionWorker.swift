@@ -44,7 +44,8 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     /// One entry per expanded state, in frontier order.
     private(set) var expanded: [Expanded] = []
     /// The candidates, in generation order: fingerprint, packed words, action, and the first
-    /// invariant the state violates (-1: none).
+    /// invariant the state violates (-1: none; `outsideConstraints`: none, but the state is
+    /// outside the state constraints, so it is not to be expanded).
     private(set) var candidateFingerprints: [UInt64] = []
     private(set) var candidateWords: [UInt64] = []
     private(set) var candidateActions: [Int32] = []
@@ -202,10 +203,15 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         candidateWords.withUnsafeBufferPointer { words in
             for candidate in first..<candidateCount {
                 system.packer.unpack(words.baseAddress! + candidate * wordCount, into: machine.state)
-                candidateBroken.append(Int32(system.violatedInvariant(machine) ?? -1))
+                let broken = system.violatedInvariant(machine).map(Int32.init)
+                    ?? (system.constrained && !system.withinConstraints(machine) ? Self.outsideConstraints : -1)
+                candidateBroken.append(broken)
             }
         }
     }
+
+    /// `candidateBroken`'s mark of a state that breaks no invariant but lies outside the state constraints.
+    static let outsideConstraints: Int32 = -2
 
     private func reserveFirstFound() {
         guard candidateCount > firstFoundCapacity else { return }

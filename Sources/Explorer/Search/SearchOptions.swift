@@ -1,3 +1,5 @@
+import Kripke
+
 /// Options and limits of an exhaustive search. A limit that is reached ends the run with an
 /// *incomplete* result and the statistics so far.
 ///
@@ -33,6 +35,11 @@ public struct SearchOptions: Sendable {
 
     /// Whether partial-order reduction runs: asked for, and not in exact mode.
     public var reducesPartialOrder: Bool { partialOrder && !exactStates }
+
+    /// Whether partial-order reduction runs on `ir`: as `reducesPartialOrder`, and only when the
+    /// spec has no state constraints — a run reordered by the reduction could pass through a
+    /// state the constraints cut off, and so lose what lies beyond it.
+    public func reducesPartialOrder(on ir: SpecIR) -> Bool { reducesPartialOrder && ir.stateConstraints.isEmpty }
     public var maxStates: Int?
     /// Do not expand states at this depth (the run is then incomplete unless nothing lay beyond).
     public var maxDepth: Int?

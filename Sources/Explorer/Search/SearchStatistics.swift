@@ -6,6 +6,10 @@
 public struct SearchStatistics: Sendable, Equatable, Codable {
     /// Distinct states stored (after any reduction).
     public var states = 0
+    /// Distinct initial states among them (more than one when variables start at a choice).
+    public var initialStates = 1
+    /// Stored states outside the spec's state constraints: checked, not expanded.
+    public var constrainedStates = 0
     /// Transitions explored (successor computations, duplicates included).
     public var transitions = 0
     /// Depth of the deepest BFS level reached (the diameter when the search completes).

@@ -1,7 +1,7 @@
 import Kripke
 
 /// Rebuilds a counterexample from the fingerprints along its path by re-executing actions from
-/// the initial state (TLC's method): at each step, the first successor, in the explorer's
+/// the initial state the path starts at (TLC's method): at each step, the first successor, in the explorer's
 /// deterministic order, whose fingerprint matches the next one on the path.
 ///
 /// ```swift
@@ -28,7 +28,10 @@ struct TraceBuilder {
         machine.sentLog = []
         let decoder = StateDecoder(system: system)
         let fingerprinter = StateFingerprinter(system: system, symmetry: symmetry)
-        var current = system.initialState
+        // The first initial state on the path (in canonical form under symmetry): a real initial state.
+        guard var current = system.initialStates.first(where: { fingerprinter.fingerprint($0) == path.first }) else {
+            preconditionFailure("trace reconstruction lost the path: it does not start at an initial state")
+        }
         var frames = [decoder.frame(current)]
         var steps: [TraceStep] = []
         for (index, target) in path.dropFirst().enumerated() {

@@ -66,8 +66,7 @@ public struct TraceReplay {
         guard let first = trace.states.first, trace.steps.count == trace.states.count - 1 else {
             return mismatch(step: 0, reason: "the trace has \(trace.states.count) states and \(trace.steps.count) steps")
         }
-        var current = system.initialState
-        let missing = decoder.decode(current).values.keys.filter { !trace.variables.contains($0) }.sorted()
+        let missing = decoder.decode(system.initialStates[0]).values.keys.filter { !trace.variables.contains($0) }.sorted()
         guard missing.isEmpty else {   // otherwise those variables would never be compared
             return mismatch(step: 0, reason: "the trace leaves out \(missing.map { "'\($0)'" }.joined(separator: ", ")): "
                              + "every state must give every variable of the spec")
@@ -78,8 +77,11 @@ public struct TraceReplay {
             if let given { return decoder.frame(state) == given[index] }
             return difference(decoder.decode(state), trace.states[index]) == nil
         }
-        if !matches(current, 0) {
-            let difference = difference(decoder.decode(current), first) ?? "a raw value differs"
+        guard var current = system.initialStates.first(where: { matches($0, 0) }) else {
+            if system.initialStates.count > 1 {
+                return mismatch(step: 0, reason: "the first state is none of the spec's \(system.initialStates.count) initial states")
+            }
+            let difference = difference(decoder.decode(system.initialStates[0]), first) ?? "a raw value differs"
             return mismatch(step: 0, reason: "the first state is not the initial state: \(difference)")
         }
         let machine = system.makeMachine()
@@ -87,6 +89,13 @@ public struct TraceReplay {
         var frames = [decoder.frame(current)]
         var steps: [TraceStep] = []
         for (index, step) in trace.steps.enumerated() {
+            if system.constrained {
+                current.withUnsafeBufferPointer { machine.load($0.baseAddress!) }
+                if let outside = system.violatedConstraint(machine) {
+                    return mismatch(step: index + 1, reason: "state \(index) is outside the state constraint "
+                                    + "'\(ir.stateConstraints[outside].name)': the search does not expand it")
+                }
+            }
             let expected = trace.states[index + 1]
             var successor: (state: [Int], step: TraceStep)?
             var closest: String?

@@ -1,7 +1,7 @@
 import Kripke
 
 /// Random simulation for instances too large to enumerate (TLC's `-simulate`): each run starts in
-/// the initial state and takes up to `depth` steps, each chosen uniformly at random among all the
+/// an initial state (drawn at random where there are several) and takes up to `depth` steps, each chosen uniformly at random among all the
 /// enabled successors of the current state (the explorer's own successor enumeration, no
 /// reduction), checking every invariant in every state it visits and, unless turned off, that a
 /// state without enabled steps is a valid end state. The first violation ends the simulation with

@@ -11,7 +11,7 @@
 public struct SimulationOptions: Sendable {
     /// The simulation's seed (below 2⁵³: `SimulationSeeds`); the same seed takes the same runs.
     public var seed: UInt64
-    /// How many runs to take, each from the initial state.
+    /// How many runs to take, each from an initial state.
     public var runs = SimulationOptions.defaultRuns
     /// The most steps a run takes (it ends earlier in a state with no enabled step).
     public var depth = SimulationOptions.defaultDepth

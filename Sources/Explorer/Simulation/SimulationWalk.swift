@@ -30,30 +30,33 @@ final class SimulationWalk {
         machine = system.makeMachine()
         fingerprinter = StateFingerprinter(system: system, symmetry: false)
         slots = system.layout.slotCount
-        current = system.initialState
+        current = system.initialStates[0]
         statistics.coverage = system.ir.actions.map { ActionCoverage(name: $0.name) }
         lossCoverage = system.ir.network.lossy ? statistics.coverage.count : nil
         if system.ir.network.lossy { statistics.coverage.append(ActionCoverage(name: "network: lose message")) }
     }
 
     func run() throws -> SimulationResult {
-        let initial = fingerprint(system.initialState)
-        _ = seen.insert(initial)
-        if let broken = violatedInvariant(system.initialState) {
-            // Every run starts here: the first one finds it.
-            statistics.runs = 1
-            path = [initial]
-            return finish(.violated(violation(.invariant(system.ir.invariants[broken].name)),
-                                    run: SimulationRunID(index: 0, seed: options.seed)))
-        }
+        let initialStates = system.initialStates
         for index in 0..<options.runs {
             let run = SimulationRunID(index: index, seed: SimulationSeeds.seed(of: index, in: options.seed))
             var random = SplitMix64(seed: run.seed)
-            current = system.initialState
+            // A run starts at an initial state drawn at random (no draw when there is one).
+            current = initialStates[initialStates.count == 1 ? 0 : random.index(below: initialStates.count)]
+            let initial = fingerprint(current)
+            _ = seen.insert(initial)
             path = [initial]
+            if let broken = violatedInvariant(current) {
+                statistics.runs += 1
+                return finish(.violated(violation(.invariant(system.ir.invariants[broken].name)), run: run))
+            }
             var length = 0
             while length < options.depth {
                 if let reason = limitReached() { return finish(.incomplete(reason: reason)) }
+                if outsideConstraints() {   // not expanded, as in the exhaustive search
+                    statistics.endedEarly += 1
+                    break
+                }
                 guard let chosen = try choose(&random) else {
                     if let deadlock = deadlockHere() {
                         statistics.runs += 1
@@ -126,6 +129,13 @@ final class SimulationWalk {
         path.append(fingerprint)
         if seen.insert(fingerprint) { statistics.coverage[coverage].newStates += 1 }
         return violatedInvariant(current).map { .invariant(system.ir.invariants[$0].name) }
+    }
+
+    /// Whether the current state lies outside the spec's state constraints.
+    private func outsideConstraints() -> Bool {
+        guard system.constrained else { return false }
+        current.withUnsafeBufferPointer { machine.load($0.baseAddress!) }
+        return !system.withinConstraints(machine)
     }
 
     private func fingerprint(_ state: [Int]) -> UInt64 {

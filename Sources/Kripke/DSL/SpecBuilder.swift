@@ -25,6 +25,8 @@ public final class SpecBuilder {
     var liveness: [LivenessDecl] = []
     var fairness: [FairnessDecl] = []
     private(set) var validEndState: Expr?
+    private(set) var initialConditions: [Expr] = []
+    private(set) var stateConstraints: [StateConstraintDecl] = []
 
     init(parameters: [String: Int], context: BuildContext) {
         self.parameterValues = parameters
@@ -60,7 +62,19 @@ public final class SpecBuilder {
     /// A global variable; the returned term can be read and assigned.
     public func global<T>(_ name: String, in domain: Domain<T>, initial: Term<T>, ghost: Bool = false,
                           file: String = #fileID, line: Int = #line) -> Term<T> {
-        let id = declare(name, indices: [], domain: domain.ir, initial: initial.expr, bindings: [], ghost: ghost,
+        let id = declare(name, indices: [], domain: domain.ir, initial: .value(initial.expr), bindings: [], ghost: ghost,
+                         location: SourceLocation(file: file, line: line))
+        return Term(.variable(id, []))
+    }
+
+    /// A global variable that starts at any value of `choices` (TLA+'s `x \in S`): each is an initial state.
+    ///
+    /// ```swift
+    /// let tpos = s.global("tpos", in: .process(nodes), initially: .process(nodes))
+    /// ```
+    public func global<T>(_ name: String, in domain: Domain<T>, initially choices: Domain<T>, ghost: Bool = false,
+                          file: String = #fileID, line: Int = #line) -> Term<T> {
+        let id = declare(name, indices: [], domain: domain.ir, initial: .anyOf(choices.ir), bindings: [], ghost: ghost,
                          location: SourceLocation(file: file, line: line))
         return Term(.variable(id, []))
     }
@@ -89,7 +103,21 @@ public final class SpecBuilder {
                             initial: (Term<ProcessID>) -> Term<T>) -> StateArray<T> {
         let binding = context.freshBinding()
         let start = initial(Term(.binding(binding))).expr
-        let id = declare(name, indices: [role.domain], domain: domain.ir, initial: start, bindings: [binding],
+        let id = declare(name, indices: [role.domain], domain: domain.ir, initial: .value(start), bindings: [binding],
+                         ghost: ghost, location: SourceLocation(file: file, line: line))
+        return StateArray(id: id, name: name)
+    }
+
+    /// One variable per process of `role`, each starting at any value of `choices`, independently
+    /// (TLA+'s `x \in [Procs -> S]`): `|S|^N` initial states, before `initially(_:)` conditions.
+    ///
+    /// ```swift
+    /// let active = s.variable("active", per: nodes, in: .bool, initially: .bool)
+    /// ```
+    public func variable<T>(_ name: String, per role: Role, in domain: Domain<T>, initially choices: Domain<T>,
+                            ghost: Bool = false, file: String = #fileID, line: Int = #line) -> StateArray<T> {
+        let binding = context.freshBinding()
+        let id = declare(name, indices: [role.domain], domain: domain.ir, initial: .anyOf(choices.ir), bindings: [binding],
                          ghost: ghost, location: SourceLocation(file: file, line: line))
         return StateArray(id: id, name: name)
     }
@@ -99,7 +127,7 @@ public final class SpecBuilder {
                             initial: Term<T>, ghost: Bool = false,
                             file: String = #fileID, line: Int = #line) -> StateArray<T> {
         let bindings = [context.freshBinding(), context.freshBinding()]
-        let id = declare(name, indices: [first.domain, second.domain], domain: domain.ir, initial: initial.expr,
+        let id = declare(name, indices: [first.domain, second.domain], domain: domain.ir, initial: .value(initial.expr),
                          bindings: bindings, ghost: ghost, location: SourceLocation(file: file, line: line))
         return StateArray(id: id, name: name)
     }
@@ -110,12 +138,12 @@ public final class SpecBuilder {
                             file: String = #fileID, line: Int = #line) -> StateArray<T> {
         let bindings = [context.freshBinding(), context.freshBinding()]
         let indices: [IterationDomain] = [role.domain, .range(range.lowerBound, range.upperBound)]
-        let id = declare(name, indices: indices, domain: domain.ir, initial: initial.expr, bindings: bindings,
+        let id = declare(name, indices: indices, domain: domain.ir, initial: .value(initial.expr), bindings: bindings,
                          ghost: ghost, location: SourceLocation(file: file, line: line))
         return StateArray(id: id, name: name)
     }
 
-    private func declare(_ name: String, indices: [IterationDomain], domain: ValueDomain, initial: Expr,
+    private func declare(_ name: String, indices: [IterationDomain], domain: ValueDomain, initial: InitialValue,
                          bindings: [BindingID], ghost: Bool, location: SourceLocation) -> VariableID {
         variables.append(VariableDecl(name: name, indices: indices, domain: domain, initial: initial,
                                       indexBindings: bindings, isGhost: ghost, location: location))
@@ -192,6 +220,30 @@ public final class SpecBuilder {
                                         location: SourceLocation(file: file, line: line, path: path), isLemma: true))
     }
 
+    /// A condition every initial state satisfies (a conjunct of TLA+'s `Init`): of the
+    /// combinations that `initially:` variables allow, only those where every condition holds
+    /// are initial states. Several calls conjoin.
+    ///
+    /// ```swift
+    /// let uid = s.variable("uid", per: procs, in: .range(0...(n - 1)), initially: .range(0...(n - 1)))
+    /// s.initially(ForAll(procs) { i in ForAll(procs) { j in i == j || uid[i] != uid[j] } })
+    /// ```
+    public func initially(_ condition: Term<Bool>) { initialConditions.append(condition.expr) }
+
+    /// A state constraint with TLC's meaning: a reachable state where `condition` is false is
+    /// checked against the invariants like any other but not expanded, and is no deadlock.
+    /// It bounds a model whose variables would grow past their domains (clocks, ballots, rounds)
+    /// without a guard on every action. `check` reports how many states it cut off.
+    ///
+    /// ```swift
+    /// s.constraint("clocks below 3", ForAll(procs) { i in clock[i] < 3 })
+    /// ```
+    public func constraint(_ name: String, _ condition: Term<Bool>, file: String = #fileID, line: Int = #line,
+                           path: String = #filePath) {
+        stateConstraints.append(StateConstraintDecl(name: name, condition: condition.expr,
+                                                    location: SourceLocation(file: file, line: line, path: path)))
+    }
+
     /// States where no step is enabled but the run has ended normally (not a deadlock).
     public func validEndState(_ condition: Term<Bool>) { validEndState = condition.expr }
 
@@ -202,6 +254,8 @@ public final class SpecBuilder {
                         bindingCount: context.bindingCount)
         ir.liveness = liveness
         ir.fairness = fairness
+        ir.initialConditions = initialConditions
+        ir.stateConstraints = stateConstraints
         return ir
     }
 

@@ -55,20 +55,20 @@ public struct RoleDecl: Hashable, Sendable {
 /// ```swift
 /// // phase: per client, in {idle, waiting, critical}, initially idle
 /// let phase = VariableDecl(name: "phase", indices: [clients], domain: phaseDomain,
-///                          initial: .literal(0), indexBindings: [], isGhost: false, location: loc)
+///                          initial: .value(.literal(0)), indexBindings: [], isGhost: false, location: loc)
 /// ```
 public struct VariableDecl: Hashable, Sendable {
     public let name: String
     public let indices: [IterationDomain]
     public let domain: ValueDomain
-    /// Initial value; may read `indexBindings` (one per index dimension), e.g. to depend on the process id.
-    public let initial: Expr
+    /// How each cell starts: one value, or any value of a domain (then every choice is an initial state).
+    public let initial: InitialValue
     public let indexBindings: [BindingID]
     /// Ghost/history variables exist for properties only; traces may hide them.
     public let isGhost: Bool
     public let location: SourceLocation
 
-    public init(name: String, indices: [IterationDomain], domain: ValueDomain, initial: Expr,
+    public init(name: String, indices: [IterationDomain], domain: ValueDomain, initial: InitialValue,
                 indexBindings: [BindingID], isGhost: Bool, location: SourceLocation) {
         self.name = name
         self.indices = indices
@@ -77,6 +77,25 @@ public struct VariableDecl: Hashable, Sendable {
         self.indexBindings = indexBindings
         self.isGhost = isGhost
         self.location = location
+    }
+}
+
+/// How a variable's cells start, TLA+'s `x = e` or `x \in S`.
+///
+/// ```swift
+/// let idle = InitialValue.value(.literal(0))              // every cell starts at 0
+/// let any = InitialValue.anyOf(.bool)                      // each cell true or false: 2^N initial states
+/// ```
+public enum InitialValue: Hashable, Sendable {
+    /// One value; the expression may read the variable's index bindings (e.g. depend on the process id).
+    case value(Expr)
+    /// Any value of the domain, independently per cell; the spec's initial conditions may then
+    /// rule combinations out.
+    case anyOf(ValueDomain)
+
+    /// The single starting value, when there is one.
+    public var value: Expr? {
+        if case .value(let expr) = self { expr } else { nil }
     }
 }
 
@@ -206,5 +225,24 @@ public struct InvariantDecl: Hashable, Sendable {
         self.condition = condition
         self.location = location
         self.isLemma = isLemma
+    }
+}
+
+/// A state constraint with TLC's meaning: a reachable state where the condition is false is
+/// still stored and checked against the invariants, but not expanded — the search bounds an
+/// unbounded model (clocks, ballots) without a guard in every action, and without reporting the
+/// states at the bound as deadlocks.
+///
+/// ```swift
+/// let bounded = StateConstraintDecl(name: "clocks below 4", condition: clocksBelow4, location: loc)
+/// ```
+public struct StateConstraintDecl: Hashable, Sendable {
+    public let name: String
+    public let condition: Expr
+    public let location: SourceLocation
+    public init(name: String, condition: Expr, location: SourceLocation) {
+        self.name = name
+        self.condition = condition
+        self.location = location
     }
 }

@@ -15,6 +15,11 @@ public struct SpecIR: Sendable {
     public var network: NetworkDecl
     public var actions: [ActionDecl]
     public var invariants: [InvariantDecl]
+    /// Predicates every initial state satisfies (TLA+'s `Init` conjuncts beyond `x \in S`): they
+    /// filter the combinations that `InitialValue.anyOf` variables allow.
+    public var initialConditions: [Expr] = []
+    /// States outside these are checked but not expanded (TLC's `CONSTRAINT`).
+    public var stateConstraints: [StateConstraintDecl] = []
     /// Properties of infinite runs, checked under `fairness`.
     public var liveness: [LivenessDecl] = []
     public var fairness: [FairnessDecl] = []

@@ -46,6 +46,18 @@ public enum ValueDomain: Hashable, Sendable, CustomStringConvertible {
         return value >= lowerBound(roles: roles) && value <= upperBound(roles: roles)
     }
 
+    /// Every legal value, in increasing order (`none` first for an optional process id).
+    public func values(roles: [RoleDecl]) -> [Int] {
+        let upper = upperBound(roles: roles)
+        if case .process(let role, true) = self { return [-1] + Array(roles[role.index].firstID...upper) }
+        return Array(lowerBound(roles: roles)...upper)
+    }
+
+    /// Whether every value of this domain is also one of `other`.
+    public func isSubdomain(of other: ValueDomain, roles: [RoleDecl]) -> Bool {
+        values(roles: roles).allSatisfy { other.contains($0, roles: roles) }
+    }
+
     /// Number of distinct values.
     public func size(roles: [RoleDecl]) -> Int {
         upperBound(roles: roles) - lowerBound(roles: roles) + 1

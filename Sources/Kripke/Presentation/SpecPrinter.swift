@@ -53,8 +53,14 @@ public struct SpecPrinter {
                 if case .role(let role) = index { domains[binding] = .process(role: role, optional: false) }
             }
             let ghost = variable.isGhost ? "  (ghost)" : ""
-            lines.append("  \(variable.name)\(indices): \(describe(variable.domain)) = \(text(variable.initial, as: variable.domain))\(ghost)")
+            let start = switch variable.initial {
+            case .value(let value): "= \(text(value, as: variable.domain))"
+            case .anyOf(let choices) where choices == variable.domain: "= any"
+            case .anyOf(let choices): "= any of \(describe(choices))"
+            }
+            lines.append("  \(variable.name)\(indices): \(describe(variable.domain)) \(start)\(ghost)")
         }
+        for condition in ir.initialConditions { lines.append("initially: \(text(condition))") }
         if !ir.messages.isEmpty {
             lines.append("messages:")
             for message in ir.messages {
@@ -76,6 +82,10 @@ public struct SpecPrinter {
         lines.append("invariants:")
         for invariant in ir.invariants { lines.append("  \(invariant.isLemma ? "lemma " : "")\(invariant.name): \(text(invariant.condition))") }
         if let end = ir.validEndState { lines.append("valid end states: \(text(end))") }
+        if !ir.stateConstraints.isEmpty {
+            lines.append("state constraints (states outside are checked, not expanded):")
+            for constraint in ir.stateConstraints { lines.append("  \(constraint.name): \(text(constraint.condition))") }
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -1,10 +1,11 @@
-infix operator ~> : ComparisonPrecedence
+// `~>` is the standard library's operator (DefaultPrecedence): declaring it again here would
+// make every use outside this module ambiguous. Parenthesize comparisons on either side.
 
 /// `premise ~> conclusion`: whenever `premise` holds, `conclusion` holds then or later (TLA+'s
 /// leads-to), possibly once per process (`ForAll(role) { i in … ~> … }`).
 ///
 /// ```swift
-/// s.check(Liveness("starvation freedom", ForAll(procs) { i in phase[i] == .waiting ~> phase[i] == .critical }))
+/// s.check(Liveness("starvation freedom", ForAll(procs) { i in (phase[i] == .waiting) ~> (phase[i] == .critical) }))
 /// ```
 public struct LeadsTo: Sendable {
     let premise: Term<Bool>
@@ -12,9 +13,24 @@ public struct LeadsTo: Sendable {
     let instances: (BindingID, IterationDomain)?
 }
 
-/// `premise ~> conclusion` (leads-to).
+/// `premise ~> conclusion` (leads-to); comparisons on either side need parentheses.
+///
+/// ```swift
+/// (phase[i] == .waiting) ~> (phase[i] == .critical)
+/// ```
 public func ~> (premise: Term<Bool>, conclusion: Term<Bool>) -> LeadsTo {
-    LeadsTo(premise: premise, conclusion: conclusion, instances: nil)
+    premise.leadsTo(conclusion)
+}
+
+extension Term where T == Bool {
+    /// The method twin of `~>`: `self` leads to `conclusion`.
+    ///
+    /// ```swift
+    /// waiting[i].leadsTo(critical[i])
+    /// ```
+    public func leadsTo(_ conclusion: Term<Bool>) -> LeadsTo {
+        LeadsTo(premise: self, conclusion: conclusion, instances: nil)
+    }
 }
 
 /// One leads-to per process of `role`: checked, and reported, for each.

@@ -36,7 +36,9 @@ struct SymmetryCheck {
         var found: [SpecProblem] = []
         for variable in ir.variables {
             let scope = Scope(uniqueKeysWithValues: zip(variable.indexBindings, variable.indices.map(kind(of:))))
-            check(variable.initial, scope, message: nil, element: "variable \(variable.name)", into: &found)
+            if let initial = variable.initial.value {
+                check(initial, scope, message: nil, element: "variable \(variable.name)", into: &found)
+            }
         }
         for action in ir.actions {
             var scope: Scope = [action.process: kind(of: .role(action.role))]
@@ -52,6 +54,12 @@ struct SymmetryCheck {
             check(invariant.condition, [:], message: nil, element: "invariant '\(invariant.name)'", into: &found)
         }
         if let end = ir.validEndState { check(end, [:], message: nil, element: "valid end state", into: &found) }
+        for condition in ir.initialConditions {
+            check(condition, [:], message: nil, element: "an initial condition", into: &found)
+        }
+        for constraint in ir.stateConstraints {
+            check(constraint.condition, [:], message: nil, element: "state constraint '\(constraint.name)'", into: &found)
+        }
         var seen = Set<String>()
         return found.filter { seen.insert($0.description).inserted }
     }

@@ -27,6 +27,13 @@ public struct Validator {
         if let end = ir.validEndState {
             found += checkExpr(end, bound: [], inHandler: nil, element: "valid end state", location: nil)
         }
+        for condition in ir.initialConditions {
+            found += checkExpr(condition, bound: [], inHandler: nil, element: "initial condition", location: nil)
+        }
+        for constraint in ir.stateConstraints {
+            found += checkExpr(constraint.condition, bound: [], inHandler: nil,
+                               element: "state constraint '\(constraint.name)'", location: constraint.location)
+        }
         if found.isEmpty { found += SymmetryCheck(ir).problems() }
         return found
     }
@@ -38,6 +45,7 @@ public struct Validator {
         let groups: [(String, [String])] = [
             ("variable", ir.variables.map(\.name)), ("message", ir.messages.map(\.name)),
             ("invariant", ir.invariants.map(\.name)), ("role", ir.roles.map(\.name)),
+            ("state constraint", ir.stateConstraints.map(\.name)),
         ]
         for (kind, names) in groups {
             var seen = Set<String>()
@@ -83,10 +91,19 @@ public struct Validator {
         let element = "variable \(variable.name)"
         var found = checkDomain(variable.domain, element: element, location: variable.location)
         guard found.isEmpty else { return found }
-        found += checkExpr(variable.initial, bound: Set(variable.indexBindings), inHandler: nil,
+        guard let initial = variable.initial.value else {
+            guard case .anyOf(let choices) = variable.initial else { return found }
+            found += checkDomain(choices, element: element, location: variable.location)
+            if found.isEmpty, !choices.isSubdomain(of: variable.domain, roles: ir.roles) {
+                found.append(SpecProblem("initial choices are not all in the variable's domain",
+                                         element: element, location: variable.location))
+            }
+            return found
+        }
+        found += checkExpr(initial, bound: Set(variable.indexBindings), inHandler: nil,
                            element: element, location: variable.location)
         for assignment in indexAssignments(variable) {
-            guard let value = ConstantFolder.value(of: variable.initial, bindings: assignment) else {
+            guard let value = ConstantFolder.value(of: initial, bindings: assignment) else {
                 found.append(SpecProblem("initial value must not read the state", element: element,
                                          location: variable.location))
                 return found
@@ -157,6 +174,8 @@ public struct Validator {
         ir.actions.forEach { walk($0.body) }
         ir.invariants.forEach { note($0.condition) }
         ir.validEndState.map(note)
+        ir.initialConditions.forEach(note)
+        ir.stateConstraints.forEach { note($0.condition) }
         return kinds
     }
 

@@ -33,7 +33,11 @@ public struct BoundedLivenessChecker {
     }
 
     public func run(depth: Int) throws -> [Result] {
-        try ir.liveness.enumerated().flatMap { index, declaration -> [Result] in
+        guard ir.stateConstraints.isEmpty else {
+            throw SymbolicError.unsupported("bounded liveness does not handle state constraints (a run may end at a "
+                                            + "state they cut off); `kripke check` checks liveness on the whole graph")
+        }
+        return try ir.liveness.enumerated().flatMap { index, declaration -> [Result] in
             let values: [Int?] = declaration.domain.map { Array($0.values(roles: ir.roles)) } ?? [nil]
             return try values.map { value in
                 let name = value.map { "\(declaration.name) (\(ir.processName($0)))" } ?? declaration.name

@@ -75,7 +75,8 @@ public struct BoundedModelChecker {
         var statistics = BMCStatistics()
         statistics.instances = encoder.instances.count
         statistics.messageKeys = encoder.layout.keys.count
-        let order = partialOrderReduction ? StepOrder(encoder) : nil
+        // Reordering commuting steps could route a run through a state the constraints cut off.
+        let order = partialOrderReduction && ir.stateConstraints.isEmpty ? StepOrder(encoder) : nil
         statistics.commutingPairs = order?.commutingPairs ?? 0
         var previousStep: SpecEncoder.Transition?
         var frames = [try encoder.frame(0)]
@@ -95,8 +96,10 @@ public struct BoundedModelChecker {
             // one proof of that is cheaper than several); a model is re-checked for an invariant
             // violation at the same depth, which is reported first, then for a deadlock. Until one
             // is found, a send into a full network is sought too (the explorer's incompleteness).
-            let stuck = checkDeadlock ? try step.stuck.and(encoder.validEnd(in: current).not()) : nil
-            let overflowing = overflow == nil ? try step.overflow(context) : nil
+            // A state outside the state constraints is not expanded: it neither deadlocks nor overflows.
+            let expanded = try encoder.withinConstraints(current)
+            let stuck = checkDeadlock ? try expanded.and(step.stuck).and(encoder.validEnd(in: current).not()) : nil
+            let overflowing = overflow == nil ? try expanded.and(step.overflow(context)) : nil
             let failure = try context.boolConst("failure@\(bound)")
             try solver.assert(failure.implies(context.or([try invariants.not()] + [stuck, overflowing].compactMap { $0 })))
             var factsHere = [invariants] + (try stuck.map { [try $0.not()] } ?? [])
@@ -126,6 +129,7 @@ public struct BoundedModelChecker {
             statistics.secondsPerDepth.append(Date().timeIntervalSince(start))
             progress?(statistics)
             guard bound < depth else { break }
+            try solver.assert(expanded)
             try solver.assert(step.relation)
             if let order, let previousStep { try solver.assert(order.constraint(after: previousStep, then: step, context: context)) }
             previousStep = step

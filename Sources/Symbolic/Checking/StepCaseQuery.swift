@@ -44,6 +44,7 @@ struct StepCaseQuery {
                 for (property, literal) in assumed.enumerated() {
                     try solver.assert(literal.implies(encoder.invariant(property, in: frame)))
                 }
+                try solver.assert(encoder.withinConstraints(frame))   // only such states have successors
                 let step = try encoder.transition(from: frame, to: frames[index + 1])
                 try solver.assert(step.relation)
                 try solver.assert(step.overflow(context).not())
@@ -59,7 +60,8 @@ struct StepCaseQuery {
         last = try ir.invariants.indices.map { try encoder.invariant($0, in: frames[k + 1]) }
         // The step out of the last frame is only built (not asserted) to say whether a send there overflows.
         let beyond = try encoder.frame(k + 2, name: "cti")
-        lastOverflows = try encoder.transition(from: frames[k + 1], to: beyond).overflow(context)
+        lastOverflows = try encoder.withinConstraints(frames[k + 1])
+            .and(encoder.transition(from: frames[k + 1], to: beyond).overflow(context))
     }
 
     /// A CTI whose last state violates some invariant or lemma, or nil when every one is k-inductive.

@@ -30,20 +30,25 @@ extension SpecEncoder {
     }
 
     /// The explorer's initial state: each variable slot's initial expression with its index
-    /// bindings set, evaluated in declaration order over a zeroed state.
+    /// bindings set, evaluated in declaration order over a zeroed state; `nil` for a slot that
+    /// starts at any value of a domain.
     static func initialSlots(_ ir: SpecIR, layout: SymbolicLayout, catalog: MessageNumbering, algebra: Algebra,
-                             context: Context) throws -> [Int] {
+                             context: Context) throws -> [Int?] {
         let probe = try Frame(index: 0, name: "init", layout: layout, ir: ir, context: context)
         var step = StepEncoder(ir: ir, layout: layout, catalog: catalog, algebra: algebra, frame: probe)
         step.slots = Array(repeating: .constant(0), count: layout.slotCount)
-        var values: [Int] = []
+        var values: [Int?] = []
         for slot in 0..<layout.slotCount {
             let variable = ir.variables[layout.slotVariable[slot]]
+            guard let initial = variable.initial.value else {
+                values.append(nil)
+                continue
+            }
             var scope = Scope()
             for (binding, value) in zip(variable.indexBindings, layout.indexValues(ofSlot: slot)) {
                 scope.bindings[binding.index] = value
             }
-            guard let value = try step.encode(variable.initial, scope, when: .true).known else {
+            guard let value = try step.encode(initial, scope, when: .true).known else {
                 throw SymbolicError.unsupported("the initial value of '\(variable.name)' depends on the network")
             }
             guard variable.domain.contains(value, roles: ir.roles) else {

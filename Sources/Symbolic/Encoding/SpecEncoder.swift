@@ -19,8 +19,9 @@ final class SpecEncoder {
     let catalog: MessageNumbering
     let layout: SymbolicLayout
     let instances: [SymbolicInstance]
-    /// The initial state's slot values (the network starts empty).
-    let initialSlots: [Int]
+    /// The initial state's slot values (the network starts empty); `nil` where a slot starts at any
+    /// value of a domain (`InitialValue.anyOf`).
+    let initialSlots: [Int?]
 
     /// The constraint that frame k+1 follows frame k by one step, and when frame k has no step.
     struct Transition {
@@ -71,9 +72,19 @@ final class SpecEncoder {
         try Frame(index: index, name: name, layout: layout, ir: ir, context: context)
     }
 
-    /// Frame `frame` is the initial state.
+    /// Frame `frame` is an initial state: fixed slots at their values, chosen slots within their
+    /// choices, the network empty, and every initial condition true.
     func initial(_ frame: Frame) throws -> Term {
-        var equalities = try zip(frame.slots, initialSlots).map { try $0 == $1 }
+        let probe = makeStep(frame)
+        var equalities: [Term] = []
+        for (slot, term) in frame.slots.enumerated() {
+            if let value = initialSlots[slot] {
+                equalities.append(try term == value)
+            } else if case .anyOf(let choices) = ir.variables[layout.slotVariable[slot]].initial {
+                equalities.append(try algebra.condition(probe.legal(.integer(term), in: choices)))
+            }
+        }
+        equalities += try ir.initialConditions.map { try condition($0, in: frame) }
         equalities += try frame.counters.map { try $0 == 0 }
         equalities += try frame.lengths.map { try $0 == 0 }
         equalities += try frame.queues.flatMap { try $0.map { try $0 == 0 } }
@@ -113,6 +124,12 @@ final class SpecEncoder {
     func invariant(_ index: Int, in frame: Frame) throws -> Term {
         var probe = makeStep(frame)
         return try algebra.condition(probe.encode(ir.invariants[index].condition, Scope(), when: .true))
+    }
+
+    /// Whether `frame` lies within every state constraint (true when the spec has none): only
+    /// such a state is expanded — has successors, can deadlock or overflow.
+    func withinConstraints(_ frame: Frame) throws -> Term {
+        try context.and(ir.stateConstraints.map { try condition($0.condition, in: frame) })
     }
 
     /// Whether the closed condition `expr` (no free bindings) holds in `frame`.

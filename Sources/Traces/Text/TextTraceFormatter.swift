@@ -36,7 +36,12 @@ public struct TextTraceFormatter: Sendable {
 
     public func format(_ trace: Trace) -> String {
         var lines: [String] = []
-        let shown = trace.variables.filter { showGhosts || !trace.ghosts.contains($0) }
+        // A network no step uses, empty in every state (a spec without messages), is not shown.
+        let networkUsed = trace.steps.contains { !$0.sent.isEmpty || $0.message != nil }
+            || trace.states.contains { !TraceDiff.messages(in: $0[TraceState.networkKey]).isEmpty }
+        let shown = trace.variables.filter {
+            (showGhosts || !trace.ghosts.contains($0)) && (networkUsed || $0 != TraceState.networkKey)
+        }
         lines.append(firstState == .initial ? "State 0 (initial)"
                      : "State 0 (arbitrary state satisfying the invariants — may be unreachable)")
         let width = shown.map(\.count).max() ?? 0

@@ -54,8 +54,8 @@ import Testing
             let system = try TransitionSystem(ir)
             let relation = DependencyRelation(ir, invariants: [])
             let expander = Expander(system)
-            var seen: Set<State> = [system.initialState]
-            var queue = [system.initialState], next = 0
+            var seen: Set<State> = [system.initialStates[0]]
+            var queue = [system.initialStates[0]], next = 0
             while next < queue.count && seen.count < 1_500 {
                 let state = queue[next]
                 next += 1
