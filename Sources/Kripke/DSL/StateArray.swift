@@ -12,18 +12,30 @@ public struct StateArray<T>: Sendable {
     public let name: String
 
     public subscript(_ index: Term<ProcessID>) -> Term<T> {
-        Term(.variable(id, [index.expr]))
+        get { Term(.variable(id, [index.expr])) }
+        // `x[i] = value` in a step: the compiler points here with what to write instead.
+        @available(*, unavailable, message: "a step assigns state with `<-`, not `=`: write `x[i] <- value`")
+        nonmutating set {}
     }
 
     public subscript(_ first: Term<ProcessID>, _ second: Term<ProcessID>) -> Term<T> {
-        Term(.variable(id, [first.expr, second.expr]))
+        get { Term(.variable(id, [first.expr, second.expr])) }
+        // `x[i] = value` in a step: the compiler points here with what to write instead.
+        @available(*, unavailable, message: "a step assigns state with `<-`, not `=`: write `x[i] <- value`")
+        nonmutating set {}
     }
 
     public subscript(_ index: Term<Int>) -> Term<T> {
-        Term(.variable(id, [index.expr]))
+        get { Term(.variable(id, [index.expr])) }
+        // `x[i] = value` in a step: the compiler points here with what to write instead.
+        @available(*, unavailable, message: "a step assigns state with `<-`, not `=`: write `x[i] <- value`")
+        nonmutating set {}
     }
 
     public subscript(_ first: Term<ProcessID>, _ second: Term<Int>) -> Term<T> {
-        Term(.variable(id, [first.expr, second.expr]))
+        get { Term(.variable(id, [first.expr, second.expr])) }
+        // `x[i] = value` in a step: the compiler points here with what to write instead.
+        @available(*, unavailable, message: "a step assigns state with `<-`, not `=`: write `x[i] <- value`")
+        nonmutating set {}
     }
 }

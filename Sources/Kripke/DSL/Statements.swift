@@ -11,6 +11,10 @@ public func Require(_ condition: Term<Bool>, file: String = #fileID, line: Int =
     .require(condition.expr, at: SourceLocation(file: file, line: line))
 }
 
+/// `Require(x = value)`: an assignment where a condition belongs. The compiler points here.
+@available(*, unavailable, message: "Require takes a condition: compare with `==` (`=` assigns)")
+public func Require(_ assignment: Void, file: String = #fileID, line: Int = #line) -> Stmt { fatalError() }
+
 /// Assignment of a state variable: `phase[i] <- .waiting`, `clock[i] <- clock[i] + 1`.
 /// (Operators cannot see their caller's line; errors point at the enclosing action instead.)
 public func <- <T>(target: Term<T>, value: Term<T>) -> Stmt {

@@ -18,4 +18,9 @@ public enum StepBuilder {
     public static func buildEither(first part: [Stmt]) -> [Stmt] { part }
     public static func buildEither(second part: [Stmt]) -> [Stmt] { part }
     public static func buildArray(_ parts: [[Stmt]]) -> [Stmt] { parts.flatMap { $0 } }
+
+    /// A Swift assignment (`x = value`) in a step: it would change a Swift value once, when the
+    /// spec is built, not the state. The compiler points here with what to write instead.
+    @available(*, unavailable, message: "a step assigns state with `<-`, not `=`: write `x <- value`")
+    public static func buildExpression(_ assignment: Void) -> [Stmt] { [] }
 }
