@@ -27,6 +27,7 @@ public final class SpecBuilder {
     private(set) var validEndState: Expr?
     private(set) var initialConditions: [Expr] = []
     private(set) var stateConstraints: [StateConstraintDecl] = []
+    var sequences: [SequenceDecl] = []
 
     init(parameters: [String: Int], context: BuildContext) {
         self.parameterValues = parameters
@@ -143,7 +144,7 @@ public final class SpecBuilder {
         return StateArray(id: id, name: name)
     }
 
-    private func declare(_ name: String, indices: [IterationDomain], domain: ValueDomain, initial: InitialValue,
+    func declare(_ name: String, indices: [IterationDomain], domain: ValueDomain, initial: InitialValue,
                          bindings: [BindingID], ghost: Bool, location: SourceLocation) -> VariableID {
         variables.append(VariableDecl(name: name, indices: indices, domain: domain, initial: initial,
                                       indexBindings: bindings, isGhost: ghost, location: location))
@@ -256,6 +257,7 @@ public final class SpecBuilder {
         ir.fairness = fairness
         ir.initialConditions = initialConditions
         ir.stateConstraints = stateConstraints
+        ir.sequences = sequences
         return ir
     }
 

@@ -246,3 +246,19 @@ public struct StateConstraintDecl: Hashable, Sendable {
         self.location = location
     }
 }
+
+/// A bounded sequence variable, kept as two plain variables every engine already handles: the
+/// items (indexed 0..<capacity; the cells past the length hold the domain's first value, so
+/// equal sequences are equal states) and the length. Traces show it as one sequence.
+///
+/// ```swift
+/// let queue = SequenceDecl(items: VariableID(index: 3), length: VariableID(index: 4))
+/// ```
+public struct SequenceDecl: Hashable, Sendable {
+    public let items: VariableID
+    public let length: VariableID
+    public init(items: VariableID, length: VariableID) {
+        self.items = items
+        self.length = length
+    }
+}

@@ -18,6 +18,8 @@ public struct SpecIR: Sendable {
     /// Predicates every initial state satisfies (TLA+'s `Init` conjuncts beyond `x \in S`): they
     /// filter the combinations that `InitialValue.anyOf` variables allow.
     public var initialConditions: [Expr] = []
+    /// Sequence variables: pairs of item and length variables that traces show as one sequence.
+    public var sequences: [SequenceDecl] = []
     /// States outside these are checked but not expanded (TLC's `CONSTRAINT`).
     public var stateConstraints: [StateConstraintDecl] = []
     /// Properties of infinite runs, checked under `fairness`.

@@ -43,13 +43,26 @@ public struct TraceNamer: Sendable {
             values[variable.name] = array({ frame.cells[$0] }, base: cells.bases[index], dimensions: cells.dimensions[index][...],
                                           indices: variable.indices[...], domain: variable.domain)
         }
+        for sequence in ir.sequences {   // its items up to its length, as one sequence
+            let length = ir.variables[sequence.length.index]
+            let count = frame.cells[cells.bases[sequence.length.index]]
+            values[length.name] = nil
+            let items = ir.variables[sequence.items.index], base = cells.bases[sequence.items.index]
+            values[items.name] = .sequence((0..<max(count, 0)).map { value(frame.cells[base + $0], in: items.domain) })
+        }
         values[TraceState.networkKey] = network(frame.network)
         return TraceState(values: values)
     }
 
+    /// The variables a trace shows, in declaration order: a sequence's length is part of its value.
+    public var shownVariables: [String] {
+        let lengths = Set(ir.sequences.map(\.length.index))
+        return ir.variables.indices.filter { !lengths.contains($0) }.map { ir.variables[$0].name } + [TraceState.networkKey]
+    }
+
     /// The trace through `frames` (named) by `steps` (`steps[k]` leads from `frames[k]`); it keeps the frames.
     public func trace(frames: [RawFrame], steps: [TraceStep]) -> Trace {
-        Trace(spec: ir.name, parameters: ir.parameters, variables: ir.variables.map(\.name) + [TraceState.networkKey],
+        Trace(spec: ir.name, parameters: ir.parameters, variables: shownVariables,
               ghosts: Set(ir.variables.filter(\.isGhost).map(\.name)), states: frames.map(state), steps: steps,
               frames: frames)
     }
