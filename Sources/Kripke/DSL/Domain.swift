@@ -29,4 +29,8 @@ extension Domain where T == ProcessID {
     public static func process(_ role: Role) -> Domain<ProcessID> { Domain(.process(role: role.id, optional: false)) }
     /// A process id of `role`, or `.none`.
     public static func processOrNone(_ role: Role) -> Domain<ProcessID> { Domain(.process(role: role.id, optional: true)) }
+    /// A value of a scalarset (`SpecBuilder.scalarset`).
+    public static func scalar(_ values: Role) -> Domain<ProcessID> { process(values) }
+    /// A value of a scalarset, or `.none`.
+    public static func scalarOrNone(_ values: Role) -> Domain<ProcessID> { processOrNone(values) }
 }

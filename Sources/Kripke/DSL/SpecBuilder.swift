@@ -55,6 +55,21 @@ public final class SpecBuilder {
         return Role(id: RoleID(index: roles.count - 1), name: name, count: count, firstID: role.firstID)
     }
 
+    /// A set of `count` interchangeable values — Murphi's scalarset, TLA+'s model values under
+    /// `SYMMETRY` — such as the values a consensus protocol decides on. Its members take no steps;
+    /// variables and message fields hold them (`.scalar(values)`), and the spec may only compare
+    /// them for equality, so symmetry reduction keeps one state per permutation of them.
+    ///
+    /// ```swift
+    /// let values = s.scalarset("v", count: 3)
+    /// let decision = s.global("decision", in: .scalarOrNone(values), initial: .none)
+    /// ```
+    public func scalarset(_ name: String, count: Int) -> Role {
+        let role = RoleDecl(name: name, count: count, firstID: nextProcessID, symmetric: true, isValueSet: true)
+        roles.append(role)
+        return Role(id: RoleID(index: roles.count - 1), name: name, count: count, firstID: role.firstID)
+    }
+
     /// A single process, such as a coordinator.
     public func process(_ name: String) -> Role { processes(name, count: 1) }
 

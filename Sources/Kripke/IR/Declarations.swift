@@ -34,12 +34,16 @@ public struct RoleDecl: Hashable, Sendable {
     public let firstID: Int
     /// Whether the spec treats the processes of this role interchangeably (a scalarset).
     public let symmetric: Bool
+    /// A set of interchangeable values (Murphi's scalarset, TLA+'s symmetric model values), not
+    /// processes: its members take no steps; they are ids that variables and messages hold.
+    public let isValueSet: Bool
 
-    public init(name: String, count: Int, firstID: Int, symmetric: Bool = false) {
+    public init(name: String, count: Int, firstID: Int, symmetric: Bool = false, isValueSet: Bool = false) {
         self.name = name
         self.count = count
         self.firstID = firstID
         self.symmetric = symmetric
+        self.isValueSet = isValueSet
     }
 
     public func contains(_ id: Int) -> Bool { id >= firstID && id < firstID + count }

@@ -41,9 +41,14 @@ public struct SpecPrinter {
     private mutating func renderAll() -> String {
         let parameters = ir.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         var lines = ["spec \(ir.name)" + (parameters.isEmpty ? "" : " (\(parameters))"), "", "processes:"]
-        for role in ir.roles {
+        for role in ir.roles where !role.isValueSet {
             let ids = (role.firstID..<(role.firstID + role.count)).map(role.processName).joined(separator: ", ")
             lines.append("  \(role.name): \(ids)\(role.symmetric ? "  (symmetric)" : "")")
+        }
+        let valueSets = ir.roles.filter(\.isValueSet)
+        if !valueSets.isEmpty { lines.append("scalarsets (interchangeable values):") }
+        for values in valueSets {
+            lines.append("  \(values.name): " + (values.firstID..<(values.firstID + values.count)).map(values.processName).joined(separator: ", "))
         }
         lines.append("variables:")
         for variable in ir.variables {

@@ -69,9 +69,15 @@ public struct Validator {
     }
 
     private func checkRoles() -> [SpecProblem] {
-        ir.roles.filter { $0.count < 1 }.map {
+        var found = ir.roles.filter { $0.count < 1 }.map {
             SpecProblem("a role needs at least one process (count is \($0.count))", element: "role \($0.name)")
         }
+        for action in ir.actions where ir.roles[action.role.index].isValueSet {
+            found.append(SpecProblem("'\(ir.roles[action.role.index].name)' is a scalarset, a set of values: its members "
+                                     + "take no steps; declare the processes that act with `s.processes`",
+                                     element: "action '\(action.name)'", location: action.location))
+        }
+        return found
     }
 
     private func checkDomain(_ domain: ValueDomain, element: String, location: SourceLocation?) -> [SpecProblem] {
