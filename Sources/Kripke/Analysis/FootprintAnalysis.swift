@@ -231,6 +231,10 @@ struct FootprintWalker {
             _ = evaluate(filter)
             (fields, bindings[sender.index], bindings[receiver.index]) = saved
             return .any
+        case .member(let element, let subset, _, _):
+            _ = evaluate(element)
+            _ = evaluate(subset)
+            return .boolean
         }
     }
 }
