@@ -49,11 +49,15 @@ struct SubsetCheck {
                                  element: element))
     }
 
-    private func check(_ block: [Stmt], element: String, into found: inout [SpecProblem]) {
+    private func check(_ block: [Stmt], _ scope: Scope = [:], element: String, into found: inout [SpecProblem]) {
         for statement in block {
-            if case .forEach(_, let domain, _, _) = statement { checkOnlyQuantified(domain, element: element, into: &found) }
-            for expr in statement.expressions { check(expr, [:], element: element, into: &found) }
-            for inner in statement.blocks { check(inner, element: element, into: &found) }
+            var inner = scope
+            if case .forEach(let binding, let domain, _, _) = statement {
+                checkOnlyQuantified(domain, element: element, into: &found)
+                if case .subsets = domain { inner[binding] = domain }
+            }
+            for expr in statement.expressions { check(expr, scope, element: element, into: &found) }
+            for nested in statement.blocks { check(nested, inner, element: element, into: &found) }
         }
     }
 
