@@ -72,8 +72,9 @@ import Testing
             let acceptors = s.processes("acceptor", count: 3)
             s.invariant("arithmetic", Exists(quorums(of: acceptors, size: 2)) { q in Term<Int>(.binding(q.binding)) == 1 })
         }
-        #expect(found == ["invariant 'arithmetic': uses a quorum as a value; a quorum can only be quantified over or "
-                          + "tested for membership (never stored, sent, compared or computed with)"])
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("invariant 'arithmetic': uses a quorum as a value; a quorum can only be "
+                                       + "quantified over or tested for membership (never stored, sent, compared or computed with) (") == true)
     }
 
     @Test func aQuorumStoredOrSentIsRejected() {
@@ -92,9 +93,11 @@ import Testing
                 Stmt.forEach(q, .subsets(acceptors.id, size: 3), except: nil, body: [store, send])
             }
         }
-        #expect(found == ["action 'keep': ranges over quorums outside a quantifier; only ForAll, Exists and Count may",
-                          "action 'keep': uses a quorum as a value; a quorum can only be quantified over or tested "
-                          + "for membership (never stored, sent, compared or computed with)"])
+        let asValue = "action 'keep': uses a quorum as a value; a quorum can only be quantified over or tested "
+            + "for membership (never stored, sent, compared or computed with) ("
+        #expect(found.count == 3)   // the loop; the assignment (on the action's line) and the send (on its own)
+        #expect(found.first?.hasPrefix("action 'keep': ranges over quorums outside a quantifier; only ForAll, Exists and Count may (") == true)
+        #expect(found.dropFirst().allSatisfy { $0.hasPrefix(asValue) })
     }
 
     @Test func quorumsLargerThanTheRoleAreRejected() {
@@ -102,7 +105,8 @@ import Testing
             let acceptors = s.processes("acceptor", count: 3)
             s.invariant("big", Exists(quorums(of: acceptors, size: 4)) { q in q.contains(acceptors.process(0)) })
         }
-        #expect(found == ["invariant 'big': quorums of 4 processes of role acceptor, which has 3"])
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("invariant 'big': quorums of 4 processes of role acceptor, which has 3 (") == true)
     }
 
     /// Over a symmetric role, membership of a fixed process or of a number singles a process out.
