@@ -5,7 +5,8 @@
 ///
 /// Rejected for a symmetric role: ordering (`<`, `Precedes`) or arithmetic on its ids (ring
 /// successors), a fixed process of the role (`procs.process(0)`, an id literal), indexing a
-/// per-process variable with something that is not one of its ids.
+/// per-process variable, or testing membership in one of its quorums, with something that is
+/// not one of its ids.
 ///
 /// ```swift
 /// let problems = SymmetryCheck(ir).problems()
