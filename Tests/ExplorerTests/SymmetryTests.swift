@@ -1,5 +1,6 @@
 @testable import Explorer
 import Kripke
+import KripkeTestSupport
 import Testing
 
 /// Symmetry reduction stores exactly one state per orbit, and the validator only allows it for
@@ -62,9 +63,13 @@ import Testing
         }
     }
 
-    @Test(arguments: ["clients", "quorum"])
+    @Test(arguments: ["clients", "quorum", "quorum-voting"])
     func oneStatePerOrbit(spec: String) throws {
-        let definition: SpecDefinition = spec == "clients" ? Self.clients : QuorumFixture.spec
+        let definition: SpecDefinition = switch spec {
+        case "clients": Self.clients
+        case "quorum": QuorumFixture.spec
+        default: QuorumVoting.spec()   // quorum quantifiers over the symmetric acceptors
+        }
         let system = try TransitionSystem(try definition.instantiate())
         let reducer = try #require(SymmetryReducer(system))
         let role = reducer.symmetricRoles[0]

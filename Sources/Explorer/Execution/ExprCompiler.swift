@@ -46,6 +46,19 @@ struct ExprCompiler {
             var readsFields = false
             filter.visit { if case .messageField = $0 { readsFields = true } }
             return compileInFlight(kind.index, sender.index, receiver.index, compile(filter), readsFields: readsFields)
+        case .member(let element, let subset, let role, let size):
+            return compileMember(compile(element), compile(subset), ir.roles[role.index], size)
+        }
+    }
+
+    /// Membership in a quorum: the subsets' bitmasks are computed once, here.
+    private func compileMember(_ element: @escaping Evaluator, _ subset: @escaping Evaluator, _ role: RoleDecl,
+                               _ size: Int) -> Evaluator {
+        let masks = Subsets.masks(count: role.count, size: size), first = role.firstID, count = role.count
+        return { machine in
+            let position = element(machine) - first, index = subset(machine)
+            guard position >= 0, position < count, index >= 0, index < masks.count else { return 0 }
+            return Int(truncatingIfNeeded: (masks[index] >> UInt64(position)) & 1)
         }
     }
 

@@ -131,8 +131,15 @@ struct InvariantExplainer {
         return ok
     }
 
+    /// A process by name, a quorum as the set of its members' names, an integer as itself.
     private func name(_ value: Int, _ domain: IterationDomain) -> String {
-        if case .role = domain { return ir.processName(value) }
-        return String(value)
+        switch domain {
+        case .role: return ir.processName(value)
+        case .range: return String(value)
+        case .subsets(let role, let size):
+            let decl = ir.roles[role.index]
+            let members = Subsets.members(value, count: decl.count, size: size)
+            return "{" + members.map { ir.processName(decl.firstID + $0) }.joined(separator: ", ") + "}"
+        }
     }
 }

@@ -231,6 +231,10 @@ struct FootprintWalker {
             _ = evaluate(filter)
             (fields, bindings[sender.index], bindings[receiver.index]) = saved
             return .any
+        case .member(let element, let subset, let role, let size):
+            let process = evaluate(element), number = evaluate(subset)
+            guard let known = process.constant, let index = number.constant else { return .boolean }
+            return .constant(Subsets.contains(known, subset: index, of: ir.roles[role.index], size: size) ? 1 : 0)
         }
     }
 }

@@ -23,6 +23,10 @@ public indirect enum Expr: Hashable, Sendable {
     /// Number of messages in flight of the given kind whose fields satisfy `filter`
     /// (`filter` may read `messageField`, and bindings `sender`/`receiver`).
     case inFlight(MessageKindID, sender: BindingID, receiver: BindingID, filter: Expr)
+    /// Whether process id `element` is a member of the subset numbered `subset` among the
+    /// subsets of `size` processes of `role` (see ``Subsets``); false for an id outside the role.
+    /// `subset` is a binding of a quantifier over ``IterationDomain/subsets(_:size:)``.
+    case member(Expr, subset: Expr, role: RoleID, size: Int)
 
     public enum UnaryOperator: String, Hashable, Sendable { case not, negate }
 
@@ -43,10 +47,15 @@ public indirect enum Expr: Hashable, Sendable {
 /// ```swift
 /// let everyClient = IterationDomain.role(RoleID(index: 0))
 /// let ballots = IterationDomain.range(1, 3)
+/// let pairsOfClients = IterationDomain.subsets(RoleID(index: 0), size: 2)
 /// ```
 public enum IterationDomain: Hashable, Sendable {
     case role(RoleID)
     case range(Int, Int)
+    /// Every subset of exactly `size` processes of the role (a quorum quantifier's domain), each
+    /// bound as its number `0..<C(N, size)` (see ``Subsets``); only membership tests
+    /// (``Expr/member(_:subset:role:size:)``) may read such a binding.
+    case subsets(RoleID, size: Int)
 
     /// The concrete values, given the roles' process-id ranges (empty for an empty role or range).
     public func values(roles: [RoleDecl]) -> Range<Int> {
@@ -56,6 +65,8 @@ public enum IterationDomain: Hashable, Sendable {
             return decl.firstID..<(decl.firstID + max(decl.count, 0))
         case .range(let lower, let upper):
             return lower..<max(lower, upper + 1)
+        case .subsets(let role, let size):
+            return 0..<Subsets.number(count: roles[role.index].count, size: size)
         }
     }
 }

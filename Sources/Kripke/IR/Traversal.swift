@@ -15,6 +15,7 @@ extension Expr {
         case .ite(let c, let t, let e): return [c, t, e]
         case .aggregate(_, _, _, let body): return [body]
         case .inFlight(_, _, _, let filter): return [filter]
+        case .member(let element, let subset, _, _): return [element, subset]
         }
     }
 
@@ -77,6 +78,9 @@ extension Expr {
             return .aggregate(kind, bound, domain, body.substituting(binding, with: value))
         case .inFlight(let kind, let sender, let receiver, let filter):
             return .inFlight(kind, sender: sender, receiver: receiver, filter: filter.substituting(binding, with: value))
+        case .member(let element, let subset, let role, let size):
+            return .member(element.substituting(binding, with: value), subset: subset.substituting(binding, with: value),
+                           role: role, size: size)
         }
     }
 }

@@ -27,9 +27,10 @@ public struct SpecPrinter {
     func bindingDomain(_ binding: BindingID) -> ValueDomain? { domains[binding] }
     var currentMessage: MessageDecl? { message }
 
-    /// A bound-variable name not used in the current scope.
-    func freshName() -> String {
-        let letters = ["j", "k", "l", "q", "r", "u", "v", "w"]
+    /// A bound-variable name not used in the current scope (capitals for quorums).
+    func freshName(for domain: IterationDomain? = nil) -> String {
+        var letters = ["j", "k", "l", "q", "r", "u", "v", "w"]
+        if case .subsets? = domain { letters = ["Q", "R", "S", "T"] }
         return letters.first { !names.values.contains($0) } ?? "x\(names.count)"
     }
 
@@ -154,10 +155,11 @@ public struct SpecPrinter {
         return name
     }
 
-    private func describe(_ domain: IterationDomain) -> String {
+    func describe(_ domain: IterationDomain) -> String {
         switch domain {
         case .role(let role): return ir.roles[role.index].name
         case .range(let lower, let upper): return "\(lower)...\(upper)"
+        case .subsets(let role, let size): return "quorums(\(ir.roles[role.index].name), \(size))"
         }
     }
 

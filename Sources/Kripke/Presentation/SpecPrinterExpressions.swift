@@ -35,13 +35,15 @@ extension SpecPrinter {
         case .ite(let condition, let then, let otherwise):
             return "(if \(text(condition)) then \(text(then, as: expected)) else \(text(otherwise, as: expected)))"
         case .aggregate(let kind, let binding, let domain, let body):
-            let name = freshName()
-            let over: String
-            switch domain {
-            case .role(let role): over = ir.roles[role.index].name
-            case .range(let lower, let upper): over = "\(lower)...\(upper)"
+            let name = freshName(for: domain)
+            let scoped = SpecPrinter(naming: binding, as: name, domain: domain, base: self)
+            var over = describe(domain), inner: String
+            if let (subset, memberBody) = Self.quorumMembers(kind, binding, domain, body) {
+                over = text(subset)
+                inner = scoped.text(memberBody)
+            } else {
+                inner = scoped.text(body)
             }
-            let inner = SpecPrinter(naming: binding, as: name, domain: domain, base: self).text(body)
             switch kind {
             case .forall: return "(for all \(name) in \(over): \(inner))"
             case .exists: return "(exists \(name) in \(over): \(inner))"
@@ -50,11 +52,33 @@ extension SpecPrinter {
             }
         case .inFlight(let kind, _, _, let filter):
             return "(messages \(ir.messages[kind.index].name) in flight with \(text(filter)))"
+        case .member(let element, let subset, _, _):
+            return "\(text(element, asProcess: true)) in \(text(subset))"
         }
+    }
+
+    /// A quantifier over a quorum's members as the DSL writes it (over the role, guarded by
+    /// membership): the quorum and the body without the guard.
+    private static func quorumMembers(_ kind: Expr.Aggregate, _ binding: BindingID, _ domain: IterationDomain,
+                                      _ body: Expr) -> (subset: Expr, body: Expr)? {
+        let guardAndBody: (Expr, Expr)
+        switch (kind, body) {
+        case (.forall, .binary(.implies, let member, let inner)),
+             (.exists, .binary(.and, let member, let inner)),
+             (.count, .binary(.and, let member, let inner)),
+             (.sum, .ite(let member, let inner, .literal(0))):
+            guardAndBody = (member, inner)
+        default:
+            return nil
+        }
+        guard case .member(.binding(binding), let subset, let role, _) = guardAndBody.0,
+              domain == .role(role) else { return nil }
+        return (subset, guardAndBody.1)
     }
 
     private func wrapped(_ expr: Expr, as expected: ValueDomain? = nil) -> String {
         if case .binary(let op, _, _) = expr, op != .min, op != .max { return "(\(text(expr, as: expected)))" }
+        if case .member = expr { return "(\(text(expr)))" }
         return text(expr, as: expected)
     }
 

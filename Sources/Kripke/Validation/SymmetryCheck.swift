@@ -1,10 +1,12 @@
 /// Checks that roles declared `symmetric` really are: that the spec treats their process ids
 /// only as names (compares them for equality, stores them, sends to them, quantifies over
-/// them), so permuting the ids maps runs to runs. Symmetry reduction is sound only then.
+/// them, or over its quorums: a permutation maps the subsets of m processes onto themselves),
+/// so permuting the ids maps runs to runs. Symmetry reduction is sound only then.
 ///
 /// Rejected for a symmetric role: ordering (`<`, `Precedes`) or arithmetic on its ids (ring
 /// successors), a fixed process of the role (`procs.process(0)`, an id literal), indexing a
-/// per-process variable with something that is not one of its ids.
+/// per-process variable, or testing membership in one of its quorums, with something that is
+/// not one of its ids.
 ///
 /// ```swift
 /// let problems = SymmetryCheck(ir).problems()
@@ -132,6 +134,13 @@ struct SymmetryCheck {
             inner[binding] = kind(of: domain)
             check(body, inner, message: message, element: element, into: &found)
             return
+        case .member(let process, _, let role, _) where symmetric.contains(role.index):
+            let actual = classify(process, scope, message)
+            if case .literal = process {
+                checkLiteral(process, against: .process(role.index), element: element, into: &found)
+            } else if actual != .process(role.index) && actual != .anyProcess {
+                found.append(problem(role.index, "tests membership in a quorum of something other than one of its process ids", element))
+            }
         case .inFlight(let kindID, let sender, let receiver, let filter):
             var inner = scope
             inner[sender] = .anyProcess

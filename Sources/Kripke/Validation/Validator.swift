@@ -1,8 +1,8 @@
 /// Checks an instantiated spec for modelling mistakes before any engine runs, naming the
 /// element (and source line) of each: empty roles or domains, initial values outside their
 /// domain, a variable slot written twice in one step, a message kind nobody handles, reads of
-/// undeclared variables or fields, wrong index counts, duplicate names, roles declared symmetric
-/// that the spec does not treat symmetrically.
+/// undeclared variables or fields, wrong index counts, duplicate names, quorums used as values,
+/// roles declared symmetric that the spec does not treat symmetrically.
 ///
 /// ```swift
 /// let problems = Validator(ir).problems()
@@ -34,6 +34,7 @@ public struct Validator {
             found += checkExpr(constraint.condition, bound: [], inHandler: nil,
                                element: "state constraint '\(constraint.name)'", location: constraint.location)
         }
+        if found.isEmpty { found += SubsetCheck(ir).problems() }
         if found.isEmpty { found += SymmetryCheck(ir).problems() }
         return found
     }

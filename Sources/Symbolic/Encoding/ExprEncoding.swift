@@ -58,7 +58,22 @@ extension StepEncoder {
             return try encodeAggregate(kind, binding, domain.values(roles: ir.roles), body, scope, guardCondition)
         case .inFlight(let kind, let sender, let receiver, let filter):
             return try encodeInFlight(kind.index, sender, receiver, filter, scope, guardCondition)
+        case .member(let element, let subset, let role, let size):
+            return try encodeMember(element, subset, ir.roles[role.index], size, scope, guardCondition)
         }
+    }
+
+    /// Membership in a quorum: the quorum is a concrete binding value (quantifiers are unrolled),
+    /// so a symbolic element is a member when it equals one of the quorum's processes.
+    private mutating func encodeMember(_ element: Expr, _ subset: Expr, _ role: RoleDecl, _ size: Int,
+                                       _ scope: Scope, _ guardCondition: SymValue) throws -> SymValue {
+        guard let index = try encode(subset, scope, when: guardCondition).known else {
+            throw SymbolicError.unsupported("a quorum is not a quantifier's binding")
+        }
+        let members = Subsets.members(index, count: role.count, size: size).map { $0 + role.firstID }
+        let value = try encode(element, scope, when: guardCondition)
+        if let known = value.known { return .constant(members.contains(known) ? 1 : 0) }
+        return try algebra.or(members.map { try algebra.binary(.eq, value, .constant($0)) })
     }
 
     private mutating func encodeBinary(_ op: Expr.BinaryOperator, _ lhs: Expr, _ rhs: Expr, _ scope: Scope,
