@@ -38,36 +38,9 @@ import Testing
     /// Random specs with a random constraint: every property's first violation within the
     /// depth is at the explorer's length and replays; BMC finds none where the explorer proves it.
     @Test func bmcAgreesWithTheExplorerOnRandomSpecsWithConstraints() throws {
-        var compared = 0, violations = 0, cutOff = 0
-        for seed in UInt64(1)...80 {
-            var random = SplitMix(seed: seed)
-            var spec = RandomSpecs.make(&random, constraint: true)
-            spec.name = "random seed \(seed)"
-            for (ir, deadlock) in RandomSpecStepOrderTests.properties(of: spec) {
-                var options = SearchOptions(partialOrder: false)
-                options.maxStates = 5_000
-                options.checkDeadlock = deadlock
-                let explorer = try BreadthFirstSearch(ir, options: options).run()
-                if explorer.statistics.constrainedStates > 0 { cutOff += 1 }
-                let result = try BoundedModelChecker(ir, checkDeadlock: deadlock).run(depth: 4)
-                let property = ir.invariants.first?.name ?? "deadlock"
-                switch (explorer.verdict, result.verdict) {
-                case (.violated(let shortest), .violated(let found)) where shortest.trace.length <= 4:
-                    #expect(found.trace.length == shortest.trace.length, "seed \(seed), \(property)")
-                    #expect(try TraceReplay(ir).replay(found.trace) == .replays, "seed \(seed), \(property)")
-                    violations += 1
-                case (.violated(let shortest), let other):
-                    #expect(shortest.trace.length > 4, "seed \(seed), \(property): explorer \(shortest.trace.length) steps, BMC \(other)")
-                case (.holds, let other):
-                    if case .violated = other { Issue.record("seed \(seed), \(property): explorer holds, BMC violated") }
-                default:
-                    continue
-                }
-                compared += 1
-            }
-        }
-        #expect(compared > 100, "\(compared)")
-        #expect(violations > 40, "\(violations)")
-        #expect(cutOff > 50, "\(cutOff)")
+        let tally = try ExplorerAgreement.compare(seeds: 1...80, depth: 4) { RandomSpecs.make(&$0, constraint: true) }
+        #expect(tally.compared > 100, "\(tally.compared)")
+        #expect(tally.violations > 40, "\(tally.violations)")
+        #expect(tally.cutOff > 50, "\(tally.cutOff)")
     }
 }
