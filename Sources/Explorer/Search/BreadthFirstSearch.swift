@@ -58,11 +58,8 @@ private struct SearchRun: ~Copyable {
     /// Whether partial-order reduction is still applied (it may stop: `reductionPaysOff`).
     var reducing = false
     /// Per stored state (by number): its parent, and which successor of the parent it is — its
-    /// position in the parent's expansion — from which a trace is rebuilt by re-executing. The
-    /// rare position past 65,534 is kept in `largeOrdinals`.
-    var parents: [UInt32] = []
-    var ordinals: [UInt16] = []
-    var largeOrdinals: [UInt32: UInt32] = [:]
+    /// position in the parent's expansion — from which a trace is rebuilt by re-executing.
+    var parents = ParentLog()
     var statistics = SearchStatistics()
     var expansions = 0
     let start = Date()
@@ -192,10 +189,7 @@ private struct SearchRun: ~Copyable {
                     let action = candidateActions[candidate]
                     statistics.coverage[action < 0 ? lossCoverage : Int(action)].newStates += 1
                     let child = UInt32(parents.count)
-                    parents.append(id)
-                    let ordinal = candidateOrdinals[candidate]
-                    ordinals.append(UInt16(min(ordinal, UInt32(UInt16.max))))
-                    if ordinal >= UInt32(UInt16.max) { largeOrdinals[child] = ordinal }
+                    parents.append(parent: id, ordinal: candidateOrdinals[candidate])
                     if broken[candidate] >= 0 {
                         found = (.invariant(system.ir.invariants[Int(broken[candidate])].name), child)
                     } else if broken[candidate] == ExpansionWorker.outsideConstraints {
@@ -236,10 +230,7 @@ private struct SearchRun: ~Copyable {
     /// state it is) unless an earlier one had the same fingerprint; whether it was new.
     private mutating func record(initial: Int, fingerprint: UInt64, words: UnsafePointer<UInt64>) -> Bool {
         guard seen.insert(fingerprint, words: options.exactStates ? words : nil) else { return false }
-        let id = UInt32(parents.count)
-        parents.append(.max)
-        ordinals.append(UInt16(min(initial, Int(UInt16.max))))
-        if initial >= Int(UInt16.max) { largeOrdinals[id] = UInt32(initial) }
+        parents.append(parent: ParentLog.root, ordinal: UInt32(initial))
         return true
     }
 
@@ -267,10 +258,9 @@ private struct SearchRun: ~Copyable {
         return nil
     }
 
-    /// Bytes of the visited table, parent links and successor positions, per stored state.
+    /// Bytes of the visited table and of the parent log's part in memory, per stored state.
     private func bytesPerState() -> Double {
-        let bytes = seen.byteCount + parents.count * MemoryLayout<UInt32>.stride + ordinals.count * MemoryLayout<UInt16>.stride
-        return Double(bytes) / Double(max(parents.count, 1))
+        Double(seen.byteCount + parents.residentBytes) / Double(max(parents.count, 1))
     }
 
     private mutating func finish(_ verdict: Verdict) -> CheckResult {
@@ -290,18 +280,18 @@ private struct SearchRun: ~Copyable {
     private func path(to state: UInt32) -> [UInt64] {
         var chain: [UInt32] = []
         var current = state
-        while current != .max {
+        while current != ParentLog.root {
             chain.append(current)
-            current = parents[Int(current)]
+            current = parents.record(current).parent
         }
         let replay = system.makeMachine()
         let fingerprinter = StateFingerprinter(system: system, symmetry: options.symmetry)
         let root = chain.last!
-        var unpacked = system.initialStates[largeOrdinals[root].map(Int.init) ?? Int(ordinals[Int(root)])]
+        var unpacked = system.initialStates[Int(parents.record(root).ordinal)]
         var path = [fingerprinter.fingerprint(unpacked)]
         var packed = Array(UnsafeBufferPointer(start: fingerprinter.words, count: words))
         for (step, id) in chain.reversed().enumerated().dropFirst() {
-            let target = largeOrdinals[id].map(Int.init) ?? Int(ordinals[Int(id)])
+            let target = Int(parents.record(id).ordinal)
             packed.withUnsafeBufferPointer { words in
                 unpacked.withUnsafeMutableBufferPointer { system.packer.unpack(words.baseAddress!, into: $0.baseAddress!) }
             }

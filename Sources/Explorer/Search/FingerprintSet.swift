@@ -1,5 +1,9 @@
 /// The set of visited states, stored as 64-bit fingerprints in an open-addressing table
-/// (linear probing, grown at 3/4 load). 0 marks an empty slot; fingerprints are never 0.
+/// (linear probing, grown by half at 3/4 load, so it is always between 1/2 and 3/4 full: 10.7–16
+/// bytes per state; doubling would leave it as little as 3/8 full, 21 bytes per state). A
+/// fingerprint's home slot is its bits below the top six (`ShardedFingerprintSet` shards by
+/// those) scaled to the capacity, which need not be a power of two. 0 marks an empty slot;
+/// fingerprints are never 0.
 ///
 /// In *exact* mode (`wordCount > 0`) it also keeps each state's packed words, and two states
 /// are the same only when their words are: a fingerprint collision then costs a comparison,
@@ -25,7 +29,7 @@ struct FingerprintSet: ~Copyable {
     private var stateCapacity = 0
 
     init(initialCapacity: Int = 1 << 16, wordCount: Int = 0) {
-        capacity = max(16, initialCapacity.nextPowerOfTwo)
+        capacity = max(16, initialCapacity)
         table = .allocate(capacity: capacity)
         table.initialize(repeating: 0, count: capacity)
         self.wordCount = wordCount
@@ -54,8 +58,7 @@ struct FingerprintSet: ~Copyable {
         precondition(fingerprint != 0, "fingerprint 0 is reserved for empty slots")
         precondition(wordCount == 0 || words != nil, "an exact set needs the state's words")
         if (count + 1) * 4 > capacity * 3 { grow() }
-        let mask = capacity - 1
-        var index = Int(truncatingIfNeeded: fingerprint) & mask
+        var index = Self.home(of: fingerprint, capacity: capacity)
         while true {
             let slot = table[index]
             if slot == 0 {
@@ -68,8 +71,15 @@ struct FingerprintSet: ~Copyable {
                 return true
             }
             if slot == fingerprint && view.holds(words, at: index) { return false }
-            index = (index + 1) & mask
+            index += 1
+            if index == capacity { index = 0 }
         }
+    }
+
+    /// The slot a fingerprint's probe starts at: the bits below the shard bits, scaled to `capacity`.
+    @inline(__always) static func home(of fingerprint: UInt64, capacity: Int) -> Int {
+        Int(truncatingIfNeeded: (fingerprint &<< UInt64(ShardedFingerprintSet.shardBits))
+            .multipliedFullWidth(by: UInt64(capacity)).high)
     }
 
     func contains(_ fingerprint: UInt64, words: UnsafePointer<UInt64>? = nil) -> Bool {
@@ -85,12 +95,12 @@ struct FingerprintSet: ~Copyable {
 
     /// A read-only view of the table, for lookups from other threads; valid until the next insert.
     var view: FingerprintView {
-        FingerprintView(table: table, mask: capacity - 1, positions: positions, states: states, wordCount: wordCount)
+        FingerprintView(table: table, capacity: capacity, positions: positions, states: states, wordCount: wordCount)
     }
 
     private mutating func grow() {
         let oldTable = table, oldPositions = positions, oldCapacity = capacity
-        capacity *= 2
+        capacity += capacity / 2
         table = .allocate(capacity: capacity)
         table.initialize(repeating: 0, count: capacity)
         if wordCount > 0 {
@@ -101,10 +111,12 @@ struct FingerprintSet: ~Copyable {
             stateCapacity = capacity * 3 / 4
             oldStates.deallocate()
         }
-        let mask = capacity - 1
         for position in 0..<oldCapacity where oldTable[position] != 0 {
-            var index = Int(truncatingIfNeeded: oldTable[position]) & mask
-            while table[index] != 0 { index = (index + 1) & mask }
+            var index = Self.home(of: oldTable[position], capacity: capacity)
+            while table[index] != 0 {
+                index += 1
+                if index == capacity { index = 0 }
+            }
             table[index] = oldTable[position]
             if let positions, let oldPositions { positions[index] = oldPositions[position] }
         }
@@ -121,18 +133,19 @@ struct FingerprintSet: ~Copyable {
 /// ```
 struct FingerprintView: @unchecked Sendable {
     let table: UnsafeMutablePointer<UInt64>
-    let mask: Int
+    let capacity: Int
     let positions: UnsafeMutablePointer<UInt32>?
     let states: UnsafeMutablePointer<UInt64>?
     let wordCount: Int
 
     func contains(_ fingerprint: UInt64, words: UnsafePointer<UInt64>? = nil) -> Bool {
-        var index = Int(truncatingIfNeeded: fingerprint) & mask
+        var index = FingerprintSet.home(of: fingerprint, capacity: capacity)
         while true {
             let slot = table[index]
             if slot == 0 { return false }
             if slot == fingerprint && holds(words, at: index) { return true }
-            index = (index + 1) & mask
+            index += 1
+            if index == capacity { index = 0 }
         }
     }
 
