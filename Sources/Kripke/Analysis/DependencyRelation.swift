@@ -59,7 +59,7 @@ public struct DependencyRelation: Sendable {
         var next = 0
         for action in ir.actions {
             let actors = IterationDomain.role(action.role).values(roles: ir.roles)
-            let choices = action.parameters.first.map { $0.1.values(roles: ir.roles) } ?? 0..<1
+            let choices = action.choiceCodes(roles: ir.roles)
             bases.append(next)
             lowers.append(choices.lowerBound)
             counts.append(choices.count)

@@ -30,7 +30,7 @@ public struct FootprintAnalysis: Sendable {
         case .local(let index, let process, let choice):
             action = ir.actions[index]
             walker.bindings[action.process.index] = .constant(process)
-            if let parameter = action.parameters.first { walker.bindings[parameter.0.index] = .constant(choice) }
+            for (binding, value) in action.chosenValues(choice, roles: ir.roles) { walker.bindings[binding.index] = .constant(value) }
         case .delivery(let index, let receiver, let sender):
             action = ir.actions[index]
             walker.bindings[action.process.index] = .constant(receiver)

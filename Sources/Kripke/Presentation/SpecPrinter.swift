@@ -93,8 +93,8 @@ public struct SpecPrinter {
             names[sender] = "m.sender"
             header = "  on \(ir.messages[kind.index].name) at \(role) (self), from m.sender"
         }
-        for (binding, domain) in action.parameters {
-            names[binding] = "choice"
+        for (position, (binding, domain)) in action.parameters.enumerated() {
+            names[binding] = action.parameters.count == 1 ? "choice" : "choice\(position + 1)"
             header += ", choosing \(describe(domain))"
         }
         return [header + ":"] + render(action.body, indent: 4)

@@ -24,13 +24,9 @@ struct SymbolicInstance {
         var instances: [SymbolicInstance] = []
         for (index, action) in ir.actions.enumerated() {
             let role = ir.roles[action.role.index]
-            guard action.parameters.count <= 1 else {
-                throw SymbolicError.unsupported("action '\(action.name)' has \(action.parameters.count) parameters; "
-                                                + "the explorer and the encoder support one")
-            }
             switch action.trigger {
             case .local:
-                let choices = action.parameters.first.map { $0.1.values(roles: ir.roles) } ?? 0..<1
+                let choices = action.choiceCodes(roles: ir.roles)
                 for process in IterationDomain.role(action.role).values(roles: ir.roles) {
                     for choice in choices {
                         instances.append(SymbolicInstance(action: index, process: process, kind: .local(choice: choice)))
