@@ -93,13 +93,16 @@ final class TransitionSystem {
         var overflows = 0
         /// The first modelling fault met, with the action instance that hit it.
         var fault: (message: String, instance: ActionInstance)?
+        /// The first step that failed an assertion (its index in `SpecIR.assertions`).
+        var failedAssertion: (assertion: Int, instance: ActionInstance)?
         /// Told of each instance dropped for a full network.
         var overflowed: ((ActionInstance) -> Void)?
     }
 
     /// Runs every action instance on `state`; calls `emit` with `machine.state` holding each successor,
     /// and `overflow` with each instance whose send found the network full.
-    /// Stops early and reports the fault if an instance hits a modelling error.
+    /// Stops early and reports the fault if an instance hits a modelling error; `machine.failedAssertion`
+    /// tells `emit` whether the step failed an assertion.
     func forEachSuccessor(of state: UnsafePointer<Int>, machine: Machine,
                           overflow: ((ActionInstance) -> Void)? = nil,
                           _ emit: (ActionInstance) -> Void) -> Expansion {
@@ -170,6 +173,9 @@ final class TransitionSystem {
         } else if ran {
             expansion.enabled += 1
             emit(instance)
+            if machine.failedAssertion >= 0 && expansion.failedAssertion == nil {
+                expansion.failedAssertion = (machine.failedAssertion, instance)
+            }
         }
         return true
     }

@@ -96,7 +96,7 @@ struct FootprintWalker {
 
     mutating func run(_ statement: Stmt) {
         switch statement {
-        case .require(let condition, _):
+        case .require(let condition, _), .assert(let condition, _, _):
             _ = evaluate(condition)
         case .assign(let variable, let indices, let value, _):
             let positions = indices.map { evaluate($0) }

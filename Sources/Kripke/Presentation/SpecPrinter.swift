@@ -107,6 +107,8 @@ public struct SpecPrinter {
             switch statement {
             case .require(let condition, _):
                 lines.append(pad + "require " + text(condition))
+            case .assert(let condition, let message, _):
+                lines.append(pad + "assert " + text(condition) + " — \"\(message)\"")
             case .assign(let variable, let indices, let value, _):
                 let decl = ir.variables[variable.index]
                 lines.append(pad + text(.variable(variable, indices)) + " := " + text(value, as: decl.domain))
