@@ -1,0 +1,46 @@
+import Explorer
+import Kripke
+import KripkeTestSupport
+import Reports
+import Symbolic
+import Testing
+import Verification
+
+/// An assertion violation as every report names it: the text result and the trace's last line,
+/// the JSON properties, SARIF's rule; the same from the explorer and from BMC.
+@Suite struct AssertionReportTests {
+    static func explorerOutcome() throws -> Outcome {
+        let ir = try ChoosingSpecs.boundedSum.instantiate()
+        let options = SearchOptions(partialOrder: false)
+        return Outcome(try BreadthFirstSearch(ir, options: options).run(), ir: ir, options: options)
+    }
+
+    static func bmcOutcome() throws -> Outcome {
+        let ir = try ChoosingSpecs.boundedSum.instantiate()
+        return Outcome(try BoundedModelChecker(ir).run(depth: 4), ir: ir, depth: 4, deadlock: true)
+    }
+
+    @Test func textNamesTheAssertionAndTheFailingStep() throws {
+        for outcome in [try Self.explorerOutcome(), try Self.bmcOutcome()] {
+            let text = OutcomeText.render(outcome)
+            #expect(text.contains("Result: VIOLATED — assertion 'total stays at most 4' fails after 3 steps"), "\(text)")
+            #expect(text.contains("⇒ assertion 'total stays at most 4' fails in step 3 ("), "\(text)")
+            #expect(text.contains("add (choosing 2)), at KripkeTestSupport/ChoosingSpecs.swift:69."), "\(text)")
+        }
+    }
+
+    @Test func propertiesListTheAssertionsBetweenInvariantsAndDeadlock() throws {
+        let outcome = try Self.explorerOutcome()
+        #expect(outcome.properties.map(\.displayName)
+                == ["assertion 'total stays at most 4'", "assertion 'never taken, never checked'", "deadlock freedom"])
+        #expect(outcome.properties.map(\.verdict) == [.violated, .unknown, .unknown])
+        let json = try OutcomeJSON.render(outcome).rendered()
+        #expect(json.contains(#""kind":"assertion""#) || json.contains(#""kind": "assertion""#), "\(json)")
+    }
+
+    @Test func sarifHasARuleForTheAssertion() throws {
+        let sarif = try OutcomeSARIF.render(try Self.explorerOutcome(), root: "/").rendered()
+        #expect(sarif.contains("assertion/total stays at most 4"))
+        #expect(sarif.contains("Every step that executes this Assert must find its condition true."))
+    }
+}
