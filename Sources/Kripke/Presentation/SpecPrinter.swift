@@ -93,9 +93,15 @@ public struct SpecPrinter {
             names[sender] = "m.sender"
             header = "  on \(ir.messages[kind.index].name) at \(role) (self), from m.sender"
         }
-        for (position, (binding, domain)) in action.parameters.enumerated() {
-            names[binding] = action.parameters.count == 1 ? "choice" : "choice\(position + 1)"
+        if let (binding, domain) = action.parameters.first, action.parameters.count == 1 {
+            names[binding] = "choice"
             header += ", choosing \(describe(domain))"
+        } else if !action.parameters.isEmpty {
+            let chosen = action.parameters.enumerated().map { position, parameter in
+                names[parameter.0] = "choice\(position + 1)"
+                return "choice\(position + 1) in \(describe(parameter.1))"
+            }
+            header += ", choosing " + chosen.joined(separator: ", ")
         }
         return [header + ":"] + render(action.body, indent: 4)
     }
