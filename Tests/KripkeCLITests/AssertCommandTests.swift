@@ -38,6 +38,13 @@ import Testing
         #expect(properties[0]["location"] as? String == "kripke_fixtures/FixtureSpecs.swift:25")
     }
 
+    /// `--no-invariants` checks deadlocks only, as SPIN without assertions.
+    @Test func noInvariantsLeavesAssertionsOut() throws {
+        let output = try CommandRunner.fixtures(["check", "failing-assert", "--no-invariants", "--no-por", "--quiet"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("Result: HOLDS — deadlock freedom holds in all 25 reachable states\n"), "\(output.stdout)")
+    }
+
     @Test func partialOrderReductionKeepsTheVerdict() throws {
         for flags in [[], ["--no-por"], ["--no-symmetry"]] {
             let output = try CommandRunner.fixtures(["check", "failing-assert", "--quiet"] + flags)

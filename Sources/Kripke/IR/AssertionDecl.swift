@@ -38,3 +38,29 @@ extension SpecIR {
     /// Whether some action body holds an `Assert`.
     public var hasAssertions: Bool { !assertions.isEmpty }
 }
+
+extension SpecIR {
+    /// The spec with every `Assert` statement removed (`kripke check --no-invariants`: deadlocks only).
+    ///
+    /// ```swift
+    /// let deadlocksOnly = ir.keepingInvariants(named: []).withoutAssertions
+    /// ```
+    public var withoutAssertions: SpecIR {
+        func strip(_ block: [Stmt]) -> [Stmt] {
+            block.compactMap { statement in
+                switch statement {
+                case .assert: nil
+                case .ifThenElse(let condition, let then, let otherwise): .ifThenElse(condition, then: strip(then), else: strip(otherwise))
+                case .forEach(let binding, let domain, let except, let body): .forEach(binding, domain, except: except, body: strip(body))
+                default: statement
+                }
+            }
+        }
+        var copy = self
+        copy.actions = actions.map { action in
+            ActionDecl(name: action.name, role: action.role, process: action.process, parameters: action.parameters,
+                       trigger: action.trigger, body: strip(action.body), location: action.location)
+        }
+        return copy
+    }
+}
