@@ -110,3 +110,18 @@ import Testing
         #expect(total == .int(5) || total == .int(6))
     }
 }
+
+/// Fairness of each instance of an action that chooses two values: one unit per process and pair.
+@Suite struct ChoosingFairnessTests {
+    @Test func eachInstanceFairnessTellsPairsApart() throws {
+        let fair = try LivenessChecker(try ChoosingSpecs.reachThree(eachInstance: true).instantiate()).run()
+        #expect(fair.properties.map(\.name) == ["x reaches 3"])
+        #expect(fair.properties.first?.lasso == nil)
+        #expect(fair.states == 4)
+        let whole = try LivenessChecker(try ChoosingSpecs.reachThree(eachInstance: false).instantiate()).run()
+        let lasso = try #require(whole.properties.first?.lasso)
+        #expect(lasso.length == 1)
+        #expect(lasso.steps.map(\.description) == ["p: set (choosing 0, 0)"])
+        #expect(whole.properties.first?.fairness == ["weak fairness of set: taken in the cycle"])
+    }
+}

@@ -52,6 +52,25 @@ public enum ChoosingSpecs {
         s.validEndState(ForAll(procs) { i in ballot[i] == 2 })
     }
 
+    /// One process sets `x` to `2a + b` for a chosen pair (a, b) ∈ {0, 1}², until `x` is 3; must
+    /// `x` eventually be 3? With weak fairness of each instance, yes: the instance (1, 1) stays
+    /// enabled until it is taken. With the action fair as a whole, no: choosing (0, 0) for ever
+    /// is a fair run (so fairness units must tell instances apart by every chosen value).
+    public static func reachThree(eachInstance: Bool) -> SpecDefinition {
+        SpecDefinition(name: "reach-three", summary: "fairness of each pair of choices", parameters: [],
+                       expectation: eachInstance ? .holds : .violated) { s in
+            let procs = s.processes("p", count: 1)
+            let x = s.global("x", in: .range(0...3), initial: 0)
+            s.action("set", for: procs, choosing: 0...1, 0...1) { _, a, b in
+                Require(x != 3)
+                x <- a + a + b
+            }
+            s.validEndState(x == 3)
+            s.fair(.weak, action: "set", eachInstance: eachInstance)
+            s.check(Eventually("x reaches 3", x == 3))
+        }
+    }
+
     /// The message of `boundedSum`'s assertion.
     public static let sumAssertion = "total stays at most 4"
 

@@ -89,3 +89,16 @@ import Testing
         }
     }
 }
+
+/// Bounded liveness agrees with the explorer on fairness of each instance of a two-choice action.
+@Suite struct ChoosingBoundedLivenessTests {
+    @Test func eachInstanceFairnessAsTheExplorerSeesIt() throws {
+        let fair = try BoundedLivenessChecker(try ChoosingSpecs.reachThree(eachInstance: true).instantiate()).run(depth: 4)
+        #expect(fair.map(\.name) == ["x reaches 3"])
+        #expect(fair.first?.lasso == nil)
+        let whole = try BoundedLivenessChecker(try ChoosingSpecs.reachThree(eachInstance: false).instantiate()).run(depth: 4)
+        let lasso = try #require(whole.first?.lasso)
+        #expect(lasso.length == 1)
+        #expect(lasso.steps.first?.choices.count == 2)
+    }
+}
