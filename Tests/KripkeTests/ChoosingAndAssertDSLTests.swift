@@ -77,6 +77,26 @@ import Testing
         }
     }
 
+    /// An `Assert` that orders the ids of a symmetric role makes symmetry reduction unsound, as
+    /// any other condition would.
+    @Test func symmetryCheckReadsAsserts() {
+        let spec = SpecDefinition(name: "t", summary: "", parameters: [], expectation: .holds) { s in
+            let procs = s.processes("p", count: 2, symmetric: true)
+            let x = s.variable("x", per: procs, in: .range(0...1), initial: 0)
+            s.action("a", for: procs) { i in
+                Assert(ForAll(procs) { j in i <= j }, "lowest id")
+                x[i] <- 1
+            }
+        }
+        do {
+            _ = try spec.instantiate()
+            Issue.record("the validator accepts an Assert that orders symmetric ids")
+        } catch {
+            #expect(error.problems.count == 1)
+            #expect(error.problems.first?.element == "role p")
+        }
+    }
+
     @Test func printerNamesEveryChoiceAndShowsAsserts() throws {
         let text = SpecPrinter(try Self.spec.instantiate()).render()
         #expect(text.contains("""

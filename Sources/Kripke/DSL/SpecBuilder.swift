@@ -171,7 +171,7 @@ public final class SpecBuilder {
     /// ```swift
     /// s.action("phase2a", for: leaders, choosing: 0...2, 0...1) { p, b, v in
     ///     Require(started[p, b])
-    ///     Send(propose, b, v, from: p, to: acceptor)
+    ///     Broadcast(accept.with(ballot, b).with(value, v), from: p, to: acceptors)
     /// }
     /// ```
     public func action(_ name: String, for role: Role, choosing first: ClosedRange<Int>, _ second: ClosedRange<Int>,
@@ -189,9 +189,9 @@ public final class SpecBuilder {
     /// one instance per process and triple of values.
     ///
     /// ```swift
-    /// s.action("write", for: clients, choosing: 0...1, 0...2, 0...1) { c, key, value, replica in
+    /// s.action("write", for: clients, choosing: 0...1, 0...2, 0...1) { c, k, v, r in
     ///     Require(pending[c] == 0)
-    ///     Send(put, key, value, from: c, to: replicas.process(at: replica))
+    ///     Send(put.with(key, k).with(value, v), from: c, to: replicas.process(at: r))
     /// }
     /// ```
     public func action(_ name: String, for role: Role, choosing first: ClosedRange<Int>, _ second: ClosedRange<Int>,

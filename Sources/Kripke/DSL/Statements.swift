@@ -130,7 +130,7 @@ public func ForEach(_ role: Role, except skipped: Term<ProcessID>? = nil,
 ///
 /// ```swift
 /// s.on(accepted, at: learners) { m in
-///     Assert(m.field(ballot) <= maxBallot, "accepted ballots are bounded")
+///     Assert(m[ballot] <= promised[m.sender], "an acceptor accepts no ballot below its promise")
 ///     votes[m.receiver] <- votes[m.receiver] + 1
 /// }
 /// ```
