@@ -6,7 +6,7 @@ import Kripke
 /// the state). Mirrors the explorer's `ActionInstance`.
 ///
 /// ```swift
-/// let instances = try SymbolicInstance.all(ir, layout: layout, catalog: catalog)
+/// let instances = SymbolicInstance.all(ir, layout: layout, catalog: catalog)
 /// ```
 struct SymbolicInstance {
     enum Kind {
@@ -20,7 +20,7 @@ struct SymbolicInstance {
     let process: Int
     let kind: Kind
 
-    static func all(_ ir: SpecIR, layout: SymbolicLayout, catalog: MessageNumbering) throws -> [SymbolicInstance] {
+    static func all(_ ir: SpecIR, layout: SymbolicLayout, catalog: MessageNumbering) -> [SymbolicInstance] {
         var instances: [SymbolicInstance] = []
         for (index, action) in ir.actions.enumerated() {
             let role = ir.roles[action.role.index]

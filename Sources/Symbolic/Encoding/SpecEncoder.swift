@@ -63,7 +63,7 @@ final class SpecEncoder {
         var keys: Set<MessageKey> = []
         while true {   // the messages that can ever be in flight: a fixpoint over sends
             let layout = SymbolicLayout(ir, keys: keys)
-            let instances = try SymbolicInstance.all(ir, layout: layout, catalog: catalog)
+            let instances = SymbolicInstance.all(ir, layout: layout, catalog: catalog)
             let probe = try Frame(index: 0, name: "probe", layout: layout, ir: ir, context: context)
             var found: Set<MessageKey> = []
             for instance in instances {
