@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "Verification", "Lemmas", "Explorer", "Specs", "Kripke", "SMT", "KripkeTestSupport"]),
         .testTarget(name: "KripkeTestingTests", dependencies: ["KripkeTesting", "Specs", "Kripke", "Explorer"]),
         .testTarget(name: "LemmasTests", dependencies: ["Lemmas", "Explorer", "Kripke"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Verification", "Explorer", "Symbolic", "Specs", "Traces", "Kripke"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Verification", "Explorer", "Symbolic", "Specs", "Traces", "Kripke", "KripkeTestSupport"]),
         .testTarget(name: "SpecsTests", dependencies: ["Specs", "Explorer", "Traces", "Kripke", "KripkeTestSupport"]),
         .testTarget(name: "KripkeCLITests", dependencies: ["kripke", "kripke-fixtures", "Traces"]),
     ],

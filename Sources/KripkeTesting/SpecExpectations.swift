@@ -42,8 +42,8 @@ public func expectHolds(_ spec: SpecDefinition, parameters: [String: Int] = [:],
     return outcome
 }
 
-/// Checks `spec` with the explorer and requires `property` — an invariant's or lemma's name, or
-/// "deadlock freedom" — to be violated, within `steps` steps if given. Throws
+/// Checks `spec` with the explorer and requires `property` — an invariant's or lemma's name, an
+/// assertion's message, or "deadlock freedom" — to be violated, within `steps` steps if given. Throws
 /// ``SpecExpectationFailure`` otherwise (also when another property fails first); returns the
 /// outcome, whose `trace` is the counterexample.
 ///

@@ -95,6 +95,8 @@ public enum OutcomeSARIF {
         case .invariant: help = "The invariant must hold in every reachable state. The result's code flow is a run "
             + "that ends in a state violating it; `kripke trace show` prints it with the changed variables per step."
         case .lemma: help = "A helper lemma `kripke prove` assumes: it must hold in every reachable state."
+        case .assertion: help = "Every step that executes this Assert must find its condition true. The result's code "
+            + "flow is a run whose last step executes it with the condition false."
         case .deadlock: help = "Every reachable state has an enabled step, or is a declared valid end state. "
             + "The result's code flow is a run to a state where no process can move."
         case .liveness: help = "On every fair run, whenever the premise holds the conclusion holds then or later. "

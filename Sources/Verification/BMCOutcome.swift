@@ -11,7 +11,8 @@ extension Outcome {
     /// ```
     public init(_ result: BMCResult, ir: SpecIR, depth: Int, deadlock: Bool, maxSeconds: Double? = nil) {
         let statistics = result.statistics
-        let names = ir.invariants.map { "'\($0.name)'" } + (deadlock ? [PropertyOutcome.deadlockFreedom] : [])
+        let names = ir.invariants.map { "'\($0.name)'" } + ir.assertions.map { "assertion '\($0.message)'" }
+            + (deadlock ? [PropertyOutcome.deadlockFreedom] : [])
         let hold = "\(names.joined(separator: ", ")) \(names.count == 1 ? "holds" : "hold")"
         var properties = PropertyOutcome.all(of: ir, deadlock: deadlock, verdict: .unknown)
         let verdict: OutcomeVerdict
@@ -90,7 +91,15 @@ extension Counterexample {
     func outcomeTrace(ir: SpecIR) -> OutcomeTrace {
         OutcomeTrace(kind: .counterexample, trace: trace, property: description, isShortest: true,
                      heading: "Counterexample (\(trace.length) steps, shortest; replayed on the explorer):",
+                     conclusion: failedAssertion.map { ir.assertionConclusion($0, trace: trace) },
                      description: "\(description) violated", stepLocations: ir.locations(of: trace))
+    }
+}
+
+extension Counterexample {
+    /// The message of the assertion the trace's last step fails, for an assertion violation.
+    var failedAssertion: String? {
+        if case .assertion(let message) = property { message } else { nil }
     }
 }
 
@@ -105,7 +114,8 @@ extension PropertyOutcome {
     /// Whether this is the property a symbolic counterexample breaks.
     func matches(_ property: Counterexample.Property) -> Bool {
         switch property {
-        case .invariant(let name): kind != .deadlock && self.name == name
+        case .invariant(let name): (kind == .invariant || kind == .lemma) && self.name == name
+        case .assertion(let message): kind == .assertion && self.name == message
         case .deadlock: kind == .deadlock
         }
     }

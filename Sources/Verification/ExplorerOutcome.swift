@@ -25,6 +25,7 @@ extension Outcome {
             var names = ir.invariants.filter { !$0.isLemma }.map { "'\($0.name)'" }
             let lemmas = ir.invariants.count { $0.isLemma }
             if lemmas > 0 { names.append("\(lemmas) helper lemma\(lemmas == 1 ? "" : "s")") }
+            names += ir.assertions.map { "assertion '\($0.message)'" }
             if options.checkDeadlock { names.append(PropertyOutcome.deadlockFreedom) }
             summary = "\(names.joined(separator: ", ")) \(names.count == 1 ? "holds" : "hold") in "
                 + (options.reducesPartialOrder(on: ir) ? "every reachable state (\(statistics.states) states explored)"
@@ -43,6 +44,7 @@ extension Outcome {
             trace = OutcomeTrace(kind: .counterexample, trace: violation.trace, property: violation.property,
                                  isShortest: result.counterexampleIsShortest,
                                  heading: "Counterexample (\(violation.trace.length) steps, \(length)):",
+                                 conclusion: violation.failedAssertion.map { ir.assertionConclusion($0, trace: violation.trace) },
                                  description: "\(violation.property) violated", stepLocations: ir.locations(of: violation.trace))
         case .incomplete(let reason):
             verdict = .incomplete(reason: reason)
@@ -141,11 +143,19 @@ extension Outcome {
     }
 }
 
+extension Violation {
+    /// The message of the assertion the trace's last step fails, for an assertion violation.
+    var failedAssertion: String? {
+        if case .assertion(let message) = kind { message } else { nil }
+    }
+}
+
 extension PropertyOutcome {
     /// Whether this is the property a violation of `kind` breaks.
     func matches(_ kind: Violation.Kind) -> Bool {
         switch kind {
-        case .invariant(let name): self.kind != .deadlock && self.name == name
+        case .invariant(let name): (self.kind == .invariant || self.kind == .lemma) && self.name == name
+        case .assertion(let message): self.kind == .assertion && self.name == message
         case .deadlock: self.kind == .deadlock
         }
     }

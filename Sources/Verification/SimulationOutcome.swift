@@ -43,6 +43,7 @@ extension Outcome {
             trace = OutcomeTrace(kind: .counterexample, trace: violation.trace, property: violation.property, isShortest: false,
                                  heading: "Counterexample (\(violation.trace.length) steps, a random run: not shortest — "
                                     + "`kripke check` finds a shortest one):",
+                                 conclusion: violation.failedAssertion.map { ir.assertionConclusion($0, trace: violation.trace) },
                                  description: "\(violation.property) violated", stepLocations: ir.locations(of: violation.trace))
         case .incomplete(let reason):
             verdict = .incomplete(reason: reason)
@@ -84,6 +85,7 @@ extension Outcome {
         var names = ir.invariants.filter { !$0.isLemma }.map { "'\($0.name)'" }
         let lemmas = ir.invariants.count { $0.isLemma }
         if lemmas > 0 { names.append("\(lemmas) helper lemma\(lemmas == 1 ? "" : "s")") }
+        names += ir.assertions.map { "assertion '\($0.message)' (in every step taken)" }
         if deadlock { names.append(PropertyOutcome.deadlockFreedom) }
         return names.isEmpty ? "nothing (no invariant, no deadlock check)" : names.joined(separator: ", ")
     }

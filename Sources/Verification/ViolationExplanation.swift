@@ -7,7 +7,7 @@ extension Outcome {
     /// summary and the trace's conclusion.
     mutating func explainViolation(of ir: SpecIR) {
         guard let run = trace, run.kind == .counterexample,
-              let index = properties.firstIndex(where: { $0.verdict == .violated && $0.kind != .deadlock }),
+              let index = properties.firstIndex(where: { $0.verdict == .violated && ($0.kind == .invariant || $0.kind == .lemma) }),
               let instance = (try? TraceReplay(ir).falsifyingInstance(of: properties[index].name, at: run.trace)) ?? nil,
               !instance.description.isEmpty else { return }
         properties[index].falsifiedBy = instance

@@ -8,7 +8,27 @@ import Kripke
 /// SpecCatalog.install(SpecLibrary.all + FixtureSpecs.all)
 /// ```
 enum FixtureSpecs {
-    static let all = [initialOutOfRange, doubleWrite, unhandledMessage, runtimeOutOfDomain, tinyNetwork, counterGrid, deadAction]
+    static let all = [initialOutOfRange, doubleWrite, unhandledMessage, runtimeOutOfDomain, tinyNetwork, counterGrid, deadAction,
+                      failingAssert]
+
+    /// Each of two processes raises its ballot and picks a value in one step (`choosing: 1...2,
+    /// 0...1`); the step asserts that a process raising to ballot 2 picks the value the other
+    /// holds there. Fails after 2 steps: p0 raises to (2, 0), then p1 to (2, 1).
+    static let failingAssert = SpecDefinition(
+        name: "failing-assert", summary: "an Assert in a step with two choices fails", parameters: [], expectation: .violated
+    ) { s in
+        let procs = s.processes("p", count: 2)
+        let ballot = s.variable("ballot", per: procs, in: .range(0...2), initial: 0)
+        let value = s.variable("value", per: procs, in: .range(0...1), initial: 0)
+        s.action("raise", for: procs, choosing: 1...2, 0...1) { i, b, v in
+            Require(ballot[i] < b)
+            Assert(ForAll(procs, except: i) { j in (ballot[j] == 2).and(b == 2).implies(value[j] == v) },
+                   "one value at ballot 2")
+            ballot[i] <- b
+            value[i] <- v
+        }
+        s.validEndState(true)
+    }
 
     /// `reset` requires a value the counter never reaches: an action no reachable state enables.
     static let deadAction = SpecDefinition(

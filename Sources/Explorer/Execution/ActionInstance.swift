@@ -1,5 +1,5 @@
 /// Which instance of which action produced a successor: the action, the acting process, the
-/// chosen value, and for a handler the delivered message (sender and code). Small and
+/// choice code (`ChoiceEncoding`: the chosen values), and for a handler the delivered message (sender and code). Small and
 /// allocation-free, so the search can pass it around per transition.
 ///
 /// ```swift

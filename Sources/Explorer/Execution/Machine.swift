@@ -23,6 +23,8 @@ final class Machine {
     var fault: String?
     /// Set when a send found its channel (or the bag) full.
     var overflowed = false
+    /// The index (in `SpecIR.assertions`) of the first assertion the current step failed; -1: none.
+    var failedAssertion = -1
     /// Whether the working state differs from the state last loaded (a step wrote to it).
     var dirty = false
     /// Reusable buffer for the slots of deliverable messages of the state being expanded.
@@ -70,6 +72,7 @@ final class Machine {
         step += 1
         fault = nil
         overflowed = false
+        failedAssertion = -1
         if sentLog != nil { sentLog = [] }
     }
 

@@ -15,10 +15,13 @@ struct StmtCompiler {
     let ir: SpecIR
     let layout: StateLayout
     private var expressions: ExprCompiler { ExprCompiler(ir: ir, layout: layout) }
+    /// Each assertion's index in `ir.assertions`, by message.
+    private let assertionIndex: [String: Int]
 
     init(ir: SpecIR, layout: StateLayout) {
         self.ir = ir
         self.layout = layout
+        assertionIndex = Dictionary(ir.assertions.enumerated().map { ($1.message, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// A block runs its statements in order and stops at the first that fails. The closures are
@@ -39,6 +42,13 @@ struct StmtCompiler {
         case .require(let condition, _):
             let test = expressions.compile(condition)
             return { machine in test(machine) != 0 && machine.fault == nil }
+        case .assert(let condition, let message, _):
+            let test = expressions.compile(condition)
+            let index = assertionIndex[message]!
+            return { machine in
+                if test(machine) == 0 && machine.failedAssertion < 0 { machine.failedAssertion = index }
+                return machine.fault == nil
+            }
         case .assign(let variable, let indices, let value, _):
             return compileAssign(variable, indices, value)
         case .send(let kind, let fields, let from, let to, _):

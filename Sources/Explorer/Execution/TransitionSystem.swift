@@ -25,8 +25,8 @@ final class TransitionSystem {
     private struct CompiledAction {
         let processes: Range<Int>
         let processBinding: Int
-        let choices: Range<Int>?
-        let choiceBinding: Int
+        /// How a choice code binds the action's parameters; nil without parameters.
+        let choice: ChoiceEncoding?
         let messageKind: Int?
         let senderBinding: Int
         let run: Executor
@@ -47,12 +47,10 @@ final class TransitionSystem {
                 kind = k.index
                 sender = s.index
             }
-            let choice = action.parameters.first
             return CompiledAction(
                 processes: IterationDomain.role(action.role).values(roles: ir.roles),
                 processBinding: action.process.index,
-                choices: choice.map { $0.1.values(roles: ir.roles) },
-                choiceBinding: choice?.0.index ?? 0,
+                choice: ChoiceEncoding(action, roles: ir.roles),
                 messageKind: kind, senderBinding: sender, run: statements.compile(action.body),
                 guards: action.body.prefix { if case .require = $0 { true } else { false } }.compactMap { statement in
                     if case .require(let condition, _) = statement { expressions.compile(condition) } else { nil }
@@ -78,13 +76,16 @@ final class TransitionSystem {
         var overflows = 0
         /// The first modelling fault met, with the action instance that hit it.
         var fault: (message: String, instance: ActionInstance)?
+        /// The first step that failed an assertion (its index in `SpecIR.assertions`).
+        var failedAssertion: (assertion: Int, instance: ActionInstance)?
         /// Told of each instance dropped for a full network.
         var overflowed: ((ActionInstance) -> Void)?
     }
 
     /// Runs every action instance on `state`; calls `emit` with `machine.state` holding each successor,
     /// and `overflow` with each instance whose send found the network full.
-    /// Stops early and reports the fault if an instance hits a modelling error.
+    /// Stops early and reports the fault if an instance hits a modelling error; `machine.failedAssertion`
+    /// tells `emit` whether the step failed an assertion.
     func forEachSuccessor(of state: UnsafePointer<Int>, machine: Machine,
                           overflow: ((ActionInstance) -> Void)? = nil,
                           _ emit: (ActionInstance) -> Void) -> Expansion {
@@ -97,10 +98,10 @@ final class TransitionSystem {
                 deliver(kind, action, index, candidates, state, machine, &expansion, emit)
             } else {
                 for process in action.processes {
-                    for choice in action.choices ?? 0..<1 {
+                    for choice in action.choice?.codes ?? 0..<1 {
                         machine.reload(state)
                         machine.bindings[action.processBinding] = process
-                        if action.choices != nil { machine.bindings[action.choiceBinding] = choice }
+                        action.choice?.bind(choice, into: machine.bindings)
                         let instance = ActionInstance(action: index, process: process, choice: choice, sender: -1, messageCode: -1)
                         if !finish(action.run(machine), instance, machine, &expansion, emit) { return expansion }
                     }
@@ -155,6 +156,9 @@ final class TransitionSystem {
         } else if ran {
             expansion.enabled += 1
             emit(instance)
+            if machine.failedAssertion >= 0 && expansion.failedAssertion == nil {
+                expansion.failedAssertion = (machine.failedAssertion, instance)
+            }
         }
         return true
     }
@@ -221,7 +225,7 @@ final class TransitionSystem {
                        machine: Machine) -> [Int] {
         let action = actions[index]
         machine.bindings[action.processBinding] = process
-        if action.choices != nil { machine.bindings[action.choiceBinding] = choice }
+        action.choice?.bind(choice, into: machine.bindings)
         if messageCode >= 0 {
             machine.bindings[action.senderBinding] = sender
             _ = layout.codec.decode(messageCode, into: machine.fields)

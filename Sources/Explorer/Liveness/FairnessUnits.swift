@@ -33,7 +33,8 @@ struct FairnessUnits {
                 case .eachInstance(let target) where target == label.action:
                     var name = "\(process): \(action.name)"
                     if label.sender >= 0 { name += " from \(ir.processName(label.sender))" }
-                    if !action.parameters.isEmpty { name += " (choosing \(label.choice))" }
+                    let chosen = action.chosenValues(label.choice, roles: ir.roles).map { String($0.1) }
+                    if !chosen.isEmpty { name += " (choosing \(chosen.joined(separator: ", ")))" }
                     id = unit("\(declaration)/\(label.process)/\(label.choice)/\(label.sender)", fairness.kind, name)
                 case .wholeAction(let target) where target == label.action:
                     id = unit("\(declaration)", fairness.kind, action.name)

@@ -2,7 +2,7 @@ import Kripke
 
 /// Partial-order reduction by stubborn sets (Valmari), computed per state: which of the enabled
 /// transition groups to explore so that every deadlock and every invariant violation of the
-/// full state graph stays reachable.
+/// full state graph stays reachable, and every assertion violation (`DependencyRelation.asserting`).
 ///
 /// A set T of groups is stubborn in state s when (1) for every enabled group in T, every group
 /// that conflicts with it (`DependencyRelation.conflicts`) is in T, so no sequence of steps
@@ -98,6 +98,7 @@ final class StubbornSets {
         load(state)
         upSet.removeAll(keepingCapacity: true)
         if upSets.collect(on: machine, into: &upSet) {
+            upSet += relation.asserting   // the up-set of "no assertion has failed"
             switch closure(from: upSet, plus: nil, state: state, bound: best, invisibleOnly: false) {
             case nil:
                 break

@@ -207,6 +207,7 @@ private struct SearchRun: ~Copyable {
                 statistics.partialOrder?.prunedTransitions += expanded.pruned
                 if let fault = expanded.fault { throw faultError(fault.message, instance: fault.instance, at: id) }
                 if let found { return .violated(violation(found.kind, at: found.state)) }
+                if let failed = expanded.failedAssertion { return .violated(assertionViolation(failed.assertion, from: id)) }
                 if expanded.deadlock { return .violated(violation(.deadlock, at: id)) }
                 if let reason = limitReached() { return .incomplete(reason: reason) }
             }
@@ -312,6 +313,15 @@ private struct SearchRun: ~Copyable {
 
     private func violation(_ kind: Violation.Kind, at state: UInt32) -> Violation {
         Violation(kind: kind, trace: TraceBuilder(system: system, symmetry: options.symmetry).trace(through: path(to: state)))
+    }
+
+    /// The run to `state`, then the first of its steps that fails `assertion` (a real run: with
+    /// symmetry, the state the trace reaches may be another member of the orbit the search
+    /// expanded, whose failing step then acts for a permuted process).
+    private func assertionViolation(_ assertion: Int, from state: UInt32) -> Violation {
+        let builder = TraceBuilder(system: system, symmetry: options.symmetry)
+        return Violation(kind: .assertion(system.ir.assertions[assertion].message),
+                         trace: builder.trace(through: path(to: state), thenFailing: assertion))
     }
 
     private func faultError(_ message: String, instance: ActionInstance, at state: UInt32) -> ModelFault {

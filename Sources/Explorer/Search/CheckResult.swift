@@ -47,6 +47,8 @@ public enum Verdict: Sendable, Equatable {
 public struct Violation: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case invariant(String)
+        /// The trace's last step executed the `Assert` with this message with a false condition.
+        case assertion(String)
         case deadlock
     }
     public let kind: Kind
@@ -61,6 +63,7 @@ public struct Violation: Sendable, Equatable {
     public var property: String {
         switch kind {
         case .invariant(let name): return "invariant '\(name)'"
+        case .assertion(let message): return "assertion '\(message)'"
         case .deadlock: return "deadlock freedom"
         }
     }

@@ -24,6 +24,8 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         var overflows = 0
         var deadlock = false
         var fault: (message: String, instance: ActionInstance)?
+        /// The first of its steps that failed an assertion (index in `SpecIR.assertions`).
+        var failedAssertion: (assertion: Int, instance: ActionInstance)?
         /// Partial-order reduction explored a proper subset of the enabled steps.
         var reduced = false
         /// A reduced set was found but the cycle proviso made the state expand fully.
@@ -167,6 +169,7 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
                 record.overflows = expansion.overflows
             }
             record.fault = expansion.fault
+            record.failedAssertion = expansion.failedAssertion
             record.candidates = candidateCount - firstCandidate
             checkInvariants(from: firstCandidate)
             if checkDeadlock && expansion.enabled == 0 && expansion.overflows == 0 && expansion.fault == nil {
@@ -174,7 +177,7 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
                 record.deadlock = !system.isValidEnd(machine)
             }
             expanded.append(record)
-            if record.fault != nil { return }
+            if record.fault != nil || record.failedAssertion != nil { return }
         }
     }
 
@@ -266,7 +269,7 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         }
         let count = pendingGroups.count
         record.overflows = expansion.overflows
-        if expansion.fault == nil && choose(reduction) {
+        if expansion.fault == nil && expansion.failedAssertion == nil && choose(reduction) {
             let keep = nextStamp()
             for group in reduction.chosen { groupStamp[Int(group)] = keep }
             // The kept successors are fingerprinted first and added only once the proviso has

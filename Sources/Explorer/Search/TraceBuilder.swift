@@ -22,8 +22,11 @@ struct TraceBuilder {
 
     /// The run through `path`'s states; with `accepts`, step k takes the first successor that
     /// both matches the fingerprint and whose action instance `accepts(k, instance)` approves
-    /// (a lasso names the very instance each edge took).
-    func trace(through path: [UInt64], accepts: ((Int, ActionInstance) -> Bool)? = nil) -> Trace {
+    /// (a lasso names the very instance each edge took). With `assertion`, one more step follows:
+    /// the first successor of the last state whose step fails that assertion (its index in
+    /// `SpecIR.assertions`).
+    func trace(through path: [UInt64], thenFailing assertion: Int? = nil,
+               accepts: ((Int, ActionInstance) -> Bool)? = nil) -> Trace {
         let machine = system.makeMachine()
         machine.sentLog = []
         let decoder = StateDecoder(system: system)
@@ -34,12 +37,16 @@ struct TraceBuilder {
         }
         var frames = [decoder.frame(current)]
         var steps: [TraceStep] = []
-        for (index, target) in path.dropFirst().enumerated() {
+        // A fingerprint to reach, or nil for the step that fails `assertion`.
+        let targets = path.dropFirst().map(Optional.some) + (assertion == nil ? [] : [nil])
+        for (index, target) in targets.enumerated() {
             var match: (ActionInstance, [Int], [RawMessage])?
             current.withUnsafeBufferPointer { source in
                 _ = system.forEachSuccessor(of: source.baseAddress!, machine: machine) { instance in
                     guard match == nil, accepts?(index, instance) ?? true else { return }
-                    if fingerprinter.fingerprint(machine.state) == target {
+                    let reached = target.map { fingerprinter.fingerprint(machine.state) == $0 }
+                        ?? (machine.failedAssertion == assertion)
+                    if reached {
                         match = (instance, Array(UnsafeBufferPointer(start: machine.state, count: system.layout.slotCount)),
                                  machine.sentLog ?? [])
                     }

@@ -18,6 +18,10 @@ final class SimulationWalk {
     /// The successors of the current state, unpacked one after another, and their action instances.
     private var successors: [Int] = []
     private var instances: [ActionInstance] = []
+    /// Per successor: the assertion its step failed (index in `SpecIR.assertions`), or -1.
+    private var failedAssertions: [Int] = []
+    /// The instance of the run's last step.
+    private var lastInstance: ActionInstance?
     /// Steps of the current state that were not enabled because a send found the network full.
     private var overflowsHere = 0
     private let lossCoverage: Int?
@@ -88,10 +92,12 @@ final class SimulationWalk {
     private func choose(_ random: inout SplitMix64) throws -> Int? {
         successors.removeAll(keepingCapacity: true)
         instances.removeAll(keepingCapacity: true)
+        failedAssertions.removeAll(keepingCapacity: true)
         let expansion = current.withUnsafeBufferPointer { source in
             system.forEachSuccessor(of: source.baseAddress!, machine: machine) { instance in
                 successors.append(contentsOf: UnsafeBufferPointer(start: machine.state, count: slots))
                 instances.append(instance)
+                failedAssertions.append(machine.failedAssertion)
             }
         }
         overflowsHere = expansion.overflows
@@ -113,14 +119,15 @@ final class SimulationWalk {
         return system.isValidEnd(machine) ? nil : violation(.deadlock)
     }
 
-    /// Takes the `chosen` successor: counts it, records it, checks the invariants in it; the
-    /// property it violates, if any.
+    /// Takes the `chosen` successor: counts it, records it, checks the invariants in it and
+    /// whether its step failed an assertion; the property it violates, if any.
     private func take(_ chosen: Int) -> Violation.Kind? {
         current.withUnsafeMutableBufferPointer { target in
             successors.withUnsafeBufferPointer { source in
                 target.baseAddress!.update(from: source.baseAddress! + chosen * slots, count: slots)
             }
         }
+        lastInstance = instances[chosen]
         let action = instances[chosen].action
         let coverage = action == TransitionSystem.lossAction ? lossCoverage! : action
         statistics.steps += 1
@@ -128,7 +135,9 @@ final class SimulationWalk {
         let fingerprint = fingerprint(current)
         path.append(fingerprint)
         if seen.insert(fingerprint) { statistics.coverage[coverage].newStates += 1 }
-        return violatedInvariant(current).map { .invariant(system.ir.invariants[$0].name) }
+        if let broken = violatedInvariant(current) { return .invariant(system.ir.invariants[broken].name) }
+        let failed = failedAssertions[chosen]
+        return failed < 0 ? nil : .assertion(system.ir.assertions[failed].message)
     }
 
     /// Whether the current state lies outside the spec's state constraints.
@@ -147,9 +156,13 @@ final class SimulationWalk {
         return system.violatedInvariant(machine)
     }
 
-    /// The violation of `kind` in the run's last state, with the run so far as its trace.
+    /// The violation of `kind` in the run's last state (or, for an assertion, its last step), with
+    /// the run so far as its trace; its last step is the very instance the run took.
     private func violation(_ kind: Violation.Kind) -> Violation {
-        Violation(kind: kind, trace: TraceBuilder(system: system).trace(through: path))
+        let last = path.count - 2
+        let taken = lastInstance
+        let trace = TraceBuilder(system: system).trace(through: path) { step, instance in step < last || instance == taken }
+        return Violation(kind: kind, trace: trace)
     }
 
     /// Every 256 steps: an interrupt, the time limit, and the progress report.

@@ -10,8 +10,12 @@
 ///   messages an `InFlight` term of the other counts.
 /// - `guardWriters[g]`: groups that may change what decides whether `g` is enabled.
 /// - `appenders`, `takers`: per channel (or class), who may put messages there or take them.
-/// - `visible[g]`: `g` may change an invariant's truth value (`InvariantVisibility`).
+/// - `visible[g]`: `g` may change an invariant's truth value (`InvariantVisibility`), or may
+///   execute an `Assert`.
 /// - `upSets`: per state, groups one of which every run to a violation takes (`ViolationUpSets`).
+/// - `asserting`: the groups whose action holds an `Assert`. An assertion violation is a step, so
+///   it is treated as the invariant "no assertion has failed" over a flag that only these groups
+///   set: they are visible to it, and they are an up-set of it in every state.
 ///
 /// Network capacity plays no part: the relation is that of the same system with unbounded
 /// channels, in which a send never blocks (`StubbornSets` and `StepOrder` say why that keeps
@@ -34,6 +38,8 @@ public struct DependencyRelation: Sendable {
     public let appenders: [[Int32]]
     public let takers: [[Int32]]
     public let visible: [Bool]
+    /// The groups whose action holds an `Assert` (every run to an assertion violation ends with one).
+    public let asserting: [Int32]
     /// Per state, the groups one of which every run to an invariant violation takes.
     public let upSets: ViolationUpSets
     /// The channel (FIFO) or class (unordered) a delivery group takes from; -1 for local groups.
@@ -59,7 +65,7 @@ public struct DependencyRelation: Sendable {
         var next = 0
         for action in ir.actions {
             let actors = IterationDomain.role(action.role).values(roles: ir.roles)
-            let choices = action.parameters.first.map { $0.1.values(roles: ir.roles) } ?? 0..<1
+            let choices = action.choiceCodes(roles: ir.roles)
             bases.append(next)
             lowers.append(choices.lowerBound)
             counts.append(choices.count)
@@ -128,8 +134,19 @@ public struct DependencyRelation: Sendable {
         upSets = ViolationUpSets(invariants: invariants, analysis: analysis, footprints: footprints,
                                  changedKinds: access.changedKinds)
         let visibilities = invariants.map { InvariantVisibility(analysis: analysis, invariant: $0) }
+        let asserts = ir.actions.map { action in action.body.contains(where: \.containsAssert) }
+        let all = groups
+        let assertingGroups = all.indices.filter { g in
+            switch all[g] {
+            case .local(let action, _, _), .delivery(let action, _, _): asserts[action]
+            case .loss: false
+            }
+        }
+        asserting = assertingGroups.map(Int32.init)
+        let assertingSet = Set(assertingGroups)
         visible = footprints.indices.map { g in
-            visibilities.contains { $0.mayChange(under: footprints[g], changedKinds: access.changedKinds[g]) }
+            assertingSet.contains(g)
+                || visibilities.contains { $0.mayChange(under: footprints[g], changedKinds: access.changedKinds[g]) }
         }
     }
 

@@ -30,7 +30,7 @@ public struct FootprintAnalysis: Sendable {
         case .local(let index, let process, let choice):
             action = ir.actions[index]
             walker.bindings[action.process.index] = .constant(process)
-            if let parameter = action.parameters.first { walker.bindings[parameter.0.index] = .constant(choice) }
+            for (binding, value) in action.chosenValues(choice, roles: ir.roles) { walker.bindings[binding.index] = .constant(value) }
         case .delivery(let index, let receiver, let sender):
             action = ir.actions[index]
             walker.bindings[action.process.index] = .constant(receiver)
@@ -96,7 +96,7 @@ struct FootprintWalker {
 
     mutating func run(_ statement: Stmt) {
         switch statement {
-        case .require(let condition, _):
+        case .require(let condition, _), .assert(let condition, _, _):
             _ = evaluate(condition)
         case .assign(let variable, let indices, let value, _):
             let positions = indices.map { evaluate($0) }

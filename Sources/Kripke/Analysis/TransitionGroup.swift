@@ -19,7 +19,7 @@ public enum TransitionGroup: Hashable, Sendable {
             let actors = IterationDomain.role(action.role).values(roles: ir.roles)
             switch action.trigger {
             case .local:
-                let choices = action.parameters.first.map { $0.1.values(roles: ir.roles) } ?? 0..<1
+                let choices = action.choiceCodes(roles: ir.roles)
                 for process in actors {
                     for choice in choices { groups.append(.local(action: index, process: process, choice: choice)) }
                 }

@@ -189,17 +189,72 @@ public final class SpecBuilder {
                                   location: SourceLocation(file: file, line: line, path: path)))
     }
 
-    /// A local step of every process of `role` that also chooses a value from `choices`.
+    /// A local step of every process of `role` that also chooses a value from `choices`: one
+    /// instance per process and value.
+    ///
+    /// ```swift
+    /// s.action("propose", for: procs, choosing: 0...2) { i, v in
+    ///     Require(proposal[i] == none)
+    ///     proposal[i] <- v
+    /// }
+    /// ```
     public func action(_ name: String, for role: Role, choosing choices: ClosedRange<Int>,
                        file: String = #fileID, line: Int = #line, path: String = #filePath,
                        @StepBuilder _ body: (Term<ProcessID>, Term<Int>) -> [Stmt]) {
         let process = context.freshBinding()
         let choice = context.freshBinding()
-        let parameters = [(choice, IterationDomain.range(choices.lowerBound, choices.upperBound))]
         let statements = body(Term(.binding(process)), Term(.binding(choice)))
+        addLocal(name, role: role, process: process, choosing: [(choice, choices)], body: statements,
+                 location: SourceLocation(file: file, line: line, path: path))
+    }
+
+    /// A local step of every process of `role` that chooses one value from each of two ranges:
+    /// one instance per process and pair of values (as TLA+'s `\E b \in Ballots, v \in Values`).
+    /// Traces show both values, `p0: phase2a (choosing 1, 0)`.
+    ///
+    /// ```swift
+    /// s.action("phase2a", for: leaders, choosing: 0...2, 0...1) { p, b, v in
+    ///     Require(started[p, b])
+    ///     Broadcast(accept.with(ballot, b).with(value, v), from: p, to: acceptors)
+    /// }
+    /// ```
+    public func action(_ name: String, for role: Role, choosing first: ClosedRange<Int>, _ second: ClosedRange<Int>,
+                       file: String = #fileID, line: Int = #line, path: String = #filePath,
+                       @StepBuilder _ body: (Term<ProcessID>, Term<Int>, Term<Int>) -> [Stmt]) {
+        let process = context.freshBinding()
+        let a = context.freshBinding()
+        let b = context.freshBinding()
+        let statements = body(Term(.binding(process)), Term(.binding(a)), Term(.binding(b)))
+        addLocal(name, role: role, process: process, choosing: [(a, first), (b, second)], body: statements,
+                 location: SourceLocation(file: file, line: line, path: path))
+    }
+
+    /// A local step of every process of `role` that chooses one value from each of three ranges:
+    /// one instance per process and triple of values.
+    ///
+    /// ```swift
+    /// s.action("write", for: clients, choosing: 0...1, 0...2, 0...1) { c, k, v, r in
+    ///     Require(pending[c] == 0)
+    ///     Send(put.with(key, k).with(value, v), from: c, to: replicas.process(at: r))
+    /// }
+    /// ```
+    public func action(_ name: String, for role: Role, choosing first: ClosedRange<Int>, _ second: ClosedRange<Int>,
+                       _ third: ClosedRange<Int>, file: String = #fileID, line: Int = #line, path: String = #filePath,
+                       @StepBuilder _ body: (Term<ProcessID>, Term<Int>, Term<Int>, Term<Int>) -> [Stmt]) {
+        let process = context.freshBinding()
+        let a = context.freshBinding()
+        let b = context.freshBinding()
+        let c = context.freshBinding()
+        let statements = body(Term(.binding(process)), Term(.binding(a)), Term(.binding(b)), Term(.binding(c)))
+        addLocal(name, role: role, process: process, choosing: [(a, first), (b, second), (c, third)],
+                 body: statements, location: SourceLocation(file: file, line: line, path: path))
+    }
+
+    private func addLocal(_ name: String, role: Role, process: BindingID, choosing: [(BindingID, ClosedRange<Int>)],
+                          body: [Stmt], location: SourceLocation) {
+        let parameters = choosing.map { ($0.0, IterationDomain.range($0.1.lowerBound, $0.1.upperBound)) }
         actions.append(ActionDecl(name: name, role: role.id, process: process, parameters: parameters,
-                                  trigger: .local, body: statements,
-                                  location: SourceLocation(file: file, line: line, path: path)))
+                                  trigger: .local, body: body, location: location))
     }
 
     /// The handler run when a message of `kind` is delivered to a process of `role`.

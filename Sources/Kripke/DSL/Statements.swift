@@ -125,3 +125,19 @@ public func ForEach(_ role: Role, except skipped: Term<ProcessID>? = nil,
     let binding = BuildContext.active.freshBinding()
     return .forEach(binding, role.domain, except: skipped?.expr, body: body(Term(.binding(binding))))
 }
+
+/// An assertion checked when the step runs (TLC's `Assert`, SPIN's `assert`): a step that
+/// executes it with `condition` false violates the property `assertion 'message'`, and the
+/// counterexample ends with that step. Unlike `Require`, it does not disable the step; unlike an
+/// invariant, it can read the step's bindings (process, chosen values, the message handled) and
+/// the values of the state as the step's earlier statements left them.
+///
+/// ```swift
+/// s.on(accepted, at: learners) { m in
+///     Assert(m[ballot] <= promised[m.sender], "an acceptor accepts no ballot below its promise")
+///     votes[m.receiver] <- votes[m.receiver] + 1
+/// }
+/// ```
+public func Assert(_ condition: Term<Bool>, _ message: String, file: String = #fileID, line: Int = #line) -> Stmt {
+    .assert(condition.expr, message: message, at: SourceLocation(file: file, line: line))
+}

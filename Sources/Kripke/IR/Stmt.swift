@@ -16,6 +16,9 @@ public indirect enum Stmt: Hashable, Sendable {
     case assign(VariableID, indices: [Expr], value: Expr, at: SourceLocation)
     /// Put a message of kind `kind` with `fields` (one per declared field, in order) on the network.
     case send(MessageKindID, fields: [Expr], from: Expr, to: Expr, at: SourceLocation)
+    /// A step that executes this with `condition` false violates the assertion named `message`
+    /// (TLC's `Assert`, SPIN's `assert`); the step still completes.
+    case assert(Expr, message: String, at: SourceLocation)
     case ifThenElse(Expr, then: [Stmt], else: [Stmt])
     /// Run `body` for each value of `domain` (skipping `except` when given), binding it to `binding`.
     case forEach(BindingID, IterationDomain, except: Expr?, body: [Stmt])

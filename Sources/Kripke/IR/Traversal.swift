@@ -40,9 +40,16 @@ extension Stmt {
         case .require(let condition, _): return [condition]
         case .assign(_, let indices, let value, _): return indices + [value]
         case .send(_, let fields, let from, let to, _): return fields + [from, to]
+        case .assert(let condition, _, _): return [condition]
         case .ifThenElse(let condition, _, _): return [condition]
         case .forEach(_, _, let except, _): return except.map { [$0] } ?? []
         }
+    }
+
+    /// Whether this statement is an `Assert` or holds one in a nested block.
+    public var containsAssert: Bool {
+        if case .assert = self { return true }
+        return blocks.contains { $0.contains(where: \.containsAssert) }
     }
 
     /// Nested statement blocks (branches, loop bodies).

@@ -8,6 +8,8 @@ public struct PropertyOutcome: Sendable, Equatable {
     /// What kind of property it is.
     public enum Kind: String, Sendable {
         case invariant, lemma, deadlock, liveness
+        /// The `Assert` statements with one message (`SpecIR.assertions`).
+        case assertion
     }
 
     /// What the run concluded about the property.
@@ -57,7 +59,8 @@ public struct PropertyOutcome: Sendable, Equatable {
         self.seconds = seconds
     }
 
-    /// The name reports show: `invariant 'mutual exclusion'`, `lemma 'acks'`, `deadlock freedom`.
+    /// The name reports show: `invariant 'mutual exclusion'`, `lemma 'acks'`, `assertion 'bounded'`,
+    /// `deadlock freedom`.
     public var displayName: String {
         kind == .deadlock ? name : "\(kind.rawValue) '\(name)'"
     }
@@ -65,12 +68,13 @@ public struct PropertyOutcome: Sendable, Equatable {
     /// The name of deadlock freedom as a property.
     public static let deadlockFreedom = "deadlock freedom"
 
-    /// The spec's invariants and lemmas in declaration order, then deadlock freedom when checked,
-    /// each with `verdict`.
+    /// The spec's invariants and lemmas in declaration order, then its assertions, then deadlock
+    /// freedom when checked, each with `verdict`.
     public static func all(of ir: SpecIR, deadlock: Bool, verdict: Verdict) -> [PropertyOutcome] {
         var list = ir.invariants.map {
             PropertyOutcome(name: $0.name, kind: $0.isLemma ? .lemma : .invariant, verdict: verdict, location: $0.location)
         }
+        list += ir.assertions.map { PropertyOutcome(name: $0.message, kind: .assertion, verdict: verdict, location: $0.location) }
         if deadlock { list.append(PropertyOutcome(name: deadlockFreedom, kind: .deadlock, verdict: verdict)) }
         return list
     }

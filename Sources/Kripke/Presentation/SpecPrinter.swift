@@ -109,9 +109,15 @@ public struct SpecPrinter {
             names[sender] = "m.sender"
             header = "  on \(ir.messages[kind.index].name) at \(role) (self), from m.sender"
         }
-        for (binding, domain) in action.parameters {
+        if let (binding, domain) = action.parameters.first, action.parameters.count == 1 {
             names[binding] = "choice"
             header += ", choosing \(describe(domain))"
+        } else if !action.parameters.isEmpty {
+            let chosen = action.parameters.enumerated().map { position, parameter in
+                names[parameter.0] = "choice\(position + 1)"
+                return "choice\(position + 1) in \(describe(parameter.1))"
+            }
+            header += ", choosing " + chosen.joined(separator: ", ")
         }
         return [header + ":"] + render(action.body, indent: 4)
     }
@@ -123,6 +129,8 @@ public struct SpecPrinter {
             switch statement {
             case .require(let condition, _):
                 lines.append(pad + "require " + text(condition))
+            case .assert(let condition, let message, _):
+                lines.append(pad + "assert " + text(condition) + " — \"\(message)\"")
             case .assign(let variable, let indices, let value, _):
                 let decl = ir.variables[variable.index]
                 lines.append(pad + text(.variable(variable, indices)) + " := " + text(value, as: decl.domain))

@@ -76,13 +76,14 @@ public struct TraceNamer: Sendable {
     }
 
     /// The step of `action` taken by `process`, delivering the message `delivered` (its sender and
-    /// code) for a handler, choosing `choice` for an action with a parameter.
+    /// code) for a handler, choosing the values of the choice code `choice` (`ChoiceEncoding`) for
+    /// an action with parameters.
     public func step(action: Int, process: Int, delivered: (sender: Int, code: Int)? = nil, choice: Int? = nil,
                      sent: [RawMessage] = []) -> TraceStep {
         let declaration = ir.actions[action]
         return TraceStep(action: declaration.name, process: ir.processName(process),
                          message: delivered.map { message(sender: $0.sender, receiver: process, code: $0.code) },
-                         choices: declaration.parameters.isEmpty ? [] : choice.map { [$0] } ?? [],
+                         choices: choice.map { declaration.chosenValues($0, roles: ir.roles).map(\.1) } ?? [],
                          sent: sent.map { message(sender: $0.sender, receiver: $0.receiver, code: $0.code) })
     }
 

@@ -60,6 +60,10 @@ extension Validator {
                     }
                 }
                 written.formUnion(loopWrites)
+            case .assert(_, let message, _):
+                if message.allSatisfy(\.isWhitespace) {
+                    found.append(SpecProblem("an Assert needs a message that names it", element: element, location: location))
+                }
             case .require:
                 break
             }
@@ -153,7 +157,8 @@ extension Stmt {
     /// The source line of the statement, where it records one.
     var location: SourceLocation? {
         switch self {
-        case .require(_, let at), .assign(_, _, _, let at), .send(_, _, _, _, let at): return at.isKnown ? at : nil
+        case .require(_, let at), .assign(_, _, _, let at), .send(_, _, _, _, let at), .assert(_, _, let at):
+            return at.isKnown ? at : nil
         default: return nil
         }
     }

@@ -44,11 +44,12 @@ struct CheckCommand: ParsableCommand {
 
     @Option(name: .customLong("invariant"), help: ArgumentHelp(
         "Check only this invariant or lemma (repeat for several).",
-        discussion: "As TLC's INVARIANT list: the other properties are not checked, and partial-order reduction "
-            + "then only needs to keep the steps that can break these.", valueName: "NAME"))
+        discussion: "As TLC's INVARIANT list: the other invariants are not checked (Assert statements still are, "
+            + "as in TLC), and partial-order reduction then only needs to keep the steps that can break these.",
+        valueName: "NAME"))
     var invariantNames: [String] = []
 
-    @Flag(name: .customLong("no-invariants"), help: "Check no invariant: only deadlocks (as SPIN without assertions).")
+    @Flag(name: .customLong("no-invariants"), help: "Check no invariant and no Assert: only deadlocks (as SPIN without assertions).")
     var noInvariants = false
 
     @Flag(name: .customLong("no-liveness"), help: ArgumentHelp(
@@ -123,7 +124,8 @@ struct CheckCommand: ParsableCommand {
             throw report.error(UnknownProperty(name: unknown, spec: spec.name, known: known), spec: selection.name,
                                parameters: spec.parameters)
         }
-        let ir = noInvariants || !invariantNames.isEmpty ? checked.keepingInvariants(named: invariantNames) : checked
+        let selected = noInvariants || !invariantNames.isEmpty ? checked.keepingInvariants(named: invariantNames) : checked
+        let ir = noInvariants ? selected.withoutAssertions : selected
         do { try output.checkWritable() } catch { throw report.error(error, spec: selection.name) }
         let progress = self.progress
         let options = searchOptions(progress: progress)

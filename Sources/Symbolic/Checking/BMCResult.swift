@@ -10,6 +10,8 @@ import Kripke
 public struct Counterexample: Sendable {
     public enum Property: Sendable, Equatable {
         case invariant(String)
+        /// A step executed the `Assert` with this message with a false condition (the last step).
+        case assertion(String)
         case deadlock
     }
     public let property: Property
@@ -19,6 +21,7 @@ public struct Counterexample: Sendable {
     public var description: String {
         switch property {
         case .invariant(let name): return "invariant '\(name)'"
+        case .assertion(let message): return "assertion '\(message)'"
         case .deadlock: return "deadlock freedom"
         }
     }

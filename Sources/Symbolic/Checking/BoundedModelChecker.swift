@@ -14,7 +14,10 @@ import SMT
 /// reduction), which keeps every reachable state and every shortest counterexample's length.
 ///
 /// Deadlock is checked as the explorer does: a state where no instance is enabled and no send
-/// overflowed, that is not a declared valid end state. Within one depth, invariants are checked first.
+/// overflowed, that is not a declared valid end state. An `Assert` fails at depth k when the step
+/// into frame k executes it with a false condition (the selected instance's failure condition, from
+/// `SpecEncoder.Transition.assertionFailed`), so its counterexample has the explorer's length.
+/// Within one depth, invariants are checked first, then assertions, then deadlock.
 /// A send into a full network is not a failure but, as in the explorer, makes the result incomplete
 /// (`.networkFull`, with the run that reaches it) unless a property fails within the depth.
 ///
@@ -100,9 +103,11 @@ public struct BoundedModelChecker {
             let expanded = try encoder.withinConstraints(current)
             let stuck = checkDeadlock ? try expanded.and(step.stuck).and(encoder.validEnd(in: current).not()) : nil
             let overflowing = overflow == nil ? try expanded.and(step.overflow(context)) : nil
+            // The step into this frame failed an `Assert` (a run of `bound` steps, as the explorer's).
+            let asserted = ir.hasAssertions ? previousStep?.assertionFailed : nil
             let failure = try context.boolConst("failure@\(bound)")
-            try solver.assert(failure.implies(context.or([try invariants.not()] + [stuck, overflowing].compactMap { $0 })))
-            var factsHere = [invariants] + (try stuck.map { [try $0.not()] } ?? [])
+            try solver.assert(failure.implies(context.or([try invariants.not()] + [stuck, overflowing, asserted].compactMap { $0 })))
+            var factsHere = [invariants] + (try stuck.map { [try $0.not()] } ?? []) + (try asserted.map { [try $0.not()] } ?? [])
             if try satisfied(solver, assuming: failure, deadline, statistics) {
                 let violation = try context.boolConst("violation@\(bound)")
                 try solver.assert(violation.implies(invariants.not()))
@@ -110,6 +115,16 @@ public struct BoundedModelChecker {
                     let model = try solver.model()
                     let failed = try ir.invariants.indices.firstIndex { try !model.bool(encoder.invariant($0, in: current)) } ?? 0
                     return try finish(.invariant(ir.invariants[failed].name), encoder, model, frames, selectors, statistics, start)
+                }
+                if let asserted, let previousStep {
+                    let assertion = try context.boolConst("assertion@\(bound)")
+                    try solver.assert(assertion.implies(asserted))
+                    if try satisfied(solver, assuming: assertion, deadline, statistics) {
+                        let model = try solver.model()
+                        let failed = try previousStep.failedAssertion(in: model) ?? 0
+                        return try finish(.assertion(ir.assertions[failed].message), encoder, model, frames, selectors,
+                                          statistics, start)
+                    }
                 }
                 if let stuck {
                     let deadlock = try context.boolConst("deadlock@\(bound)")

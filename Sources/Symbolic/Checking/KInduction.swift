@@ -110,8 +110,13 @@ public struct KInduction {
 
     /// Tries k = 0, 1, …, `maxK`. With `minimalCores`, each discharged obligation lists only
     /// lemmas its proof cannot do without (Z3's core minimisation: 3–5× slower; for `--explain`).
-    /// Throws like `BoundedModelChecker.run`.
+    /// Throws like `BoundedModelChecker.run`; `SymbolicError.unsupported` for a spec with `Assert`
+    /// statements (k-induction does not check assertions: `bmc` and `check` do).
     public func run(maxK: Int, minimalCores: Bool = false) throws -> Result {
+        guard !ir.hasAssertions else {
+            throw SymbolicError.unsupported("Assert statements ('\(ir.assertions[0].message)'): prove does not check "
+                                            + "assertions yet; check them with 'kripke check' or 'kripke bmc'")
+        }
         let start = Date()
         var stepCases: [(k: Int, closed: Bool)] = []
         do {

@@ -6,7 +6,7 @@ import Kripke
 /// the state). Mirrors the explorer's `ActionInstance`.
 ///
 /// ```swift
-/// let instances = try SymbolicInstance.all(ir, layout: layout, catalog: catalog)
+/// let instances = SymbolicInstance.all(ir, layout: layout, catalog: catalog)
 /// ```
 struct SymbolicInstance {
     enum Kind {
@@ -20,17 +20,13 @@ struct SymbolicInstance {
     let process: Int
     let kind: Kind
 
-    static func all(_ ir: SpecIR, layout: SymbolicLayout, catalog: MessageNumbering) throws -> [SymbolicInstance] {
+    static func all(_ ir: SpecIR, layout: SymbolicLayout, catalog: MessageNumbering) -> [SymbolicInstance] {
         var instances: [SymbolicInstance] = []
         for (index, action) in ir.actions.enumerated() {
             let role = ir.roles[action.role.index]
-            guard action.parameters.count <= 1 else {
-                throw SymbolicError.unsupported("action '\(action.name)' has \(action.parameters.count) parameters; "
-                                                + "the explorer and the encoder support one")
-            }
             switch action.trigger {
             case .local:
-                let choices = action.parameters.first.map { $0.1.values(roles: ir.roles) } ?? 0..<1
+                let choices = action.choiceCodes(roles: ir.roles)
                 for process in IterationDomain.role(action.role).values(roles: ir.roles) {
                     for choice in choices {
                         instances.append(SymbolicInstance(action: index, process: process, kind: .local(choice: choice)))

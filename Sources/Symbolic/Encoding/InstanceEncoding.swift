@@ -10,7 +10,9 @@ extension SpecEncoder {
         var scope = Scope()
         switch instance.kind {
         case .local(let choice):
-            if let parameter = ir.actions[instance.action!].parameters.first { scope.bindings[parameter.0.index] = choice }
+            for (binding, value) in ir.actions[instance.action!].chosenValues(choice, roles: ir.roles) {
+                scope.bindings[binding.index] = value
+            }
         case .delivery(let key):
             step.alive = try step.network.deliverable(key, layout: layout, algebra: algebra)
             if !ir.network.duplicating { try step.network.remove(key, layout: layout, algebra: algebra) }

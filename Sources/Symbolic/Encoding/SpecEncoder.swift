@@ -36,6 +36,19 @@ final class SpecEncoder {
         /// (the explorer does not take such a step and reports the search incomplete).
         let overflows: [Term]
 
+        /// The selected instance fails an `Assert` (the explorer's assertion violation: the step
+        /// is taken and executes an `Assert` whose condition is false).
+        let assertionFailed: Term
+        /// Per instance: its `Assert`s in execution order, each with when it fails.
+        let assertions: [[(assertion: Int, fails: Term)]]
+
+        /// The assertion the step `model` selects fails first (as the explorer names it), if any.
+        func failedAssertion(in model: Model) throws -> Int? {
+            let instance = try model.int(selector)
+            guard assertions.indices.contains(instance) else { return nil }
+            return try assertions[instance].first { try model.bool($0.fails) }?.assertion
+        }
+
         /// Some instance's send finds the network full in the frame the step starts from.
         func overflow(_ context: Context) throws -> Term { try context.or(overflows) }
     }
@@ -51,7 +64,7 @@ final class SpecEncoder {
         var keys: Set<MessageKey> = []
         while true {   // the messages that can ever be in flight: a fixpoint over sends
             let layout = SymbolicLayout(ir, keys: keys)
-            let instances = try SymbolicInstance.all(ir, layout: layout, catalog: catalog)
+            let instances = SymbolicInstance.all(ir, layout: layout, catalog: catalog)
             let probe = try Frame(index: 0, name: "probe", layout: layout, ir: ir, context: context)
             var found: Set<MessageKey> = []
             for instance in instances {
@@ -195,8 +208,16 @@ final class SpecEncoder {
             }
         }
         let stuck = try algebra.and(outcomes.map { try algebra.not(algebra.or([$0.alive, $0.overflowed])) })
+        var failing: [Term] = []
+        let assertions = try outcomes.map { outcome in
+            try outcome.assertions.map { ($0.assertion, try algebra.condition($0.fails)) }
+        }
+        for (index, checks) in assertions.enumerated() where !checks.isEmpty {
+            failing.append(try context.and([selector == index, context.or(checks.map(\.1))]))
+        }
         return Transition(relation: try context.and(clauses), selector: selector, stuck: try algebra.condition(stuck),
-                          enabled: enabled, overflows: try outcomes.map { try algebra.condition($0.overflowed) })
+                          enabled: enabled, overflows: try outcomes.map { try algebra.condition($0.overflowed) },
+                          assertionFailed: try context.or(failing), assertions: assertions)
     }
 
     private func makeStep(_ frame: Frame) -> StepEncoder {

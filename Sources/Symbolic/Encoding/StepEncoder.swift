@@ -28,6 +28,9 @@ struct StepEncoder {
     var alive = SymValue.true
     /// When a send found the network full while the step was otherwise alive.
     var overflowed = SymValue.false
+    /// The `Assert`s run, in execution order: the assertion (index in `SpecIR.assertions`) and
+    /// when it fails on the taken path (the step fails it if it is also enabled).
+    var assertions: [(assertion: Int, fails: SymValue)] = []
     /// Fault conditions of the expressions encoded since the last statement.
     var faults: [SymValue] = []
     /// Keys of messages sent that the layout has no counter or channel for (used to discover keys).
@@ -66,6 +69,11 @@ struct StepEncoder {
             let holds = try encode(condition, scope, when: pc)
             try disableOnFaults()
             try disable(when: algebra.and([pc, algebra.not(holds)]))
+        case .assert(let condition, let message, _):
+            let holds = try encode(condition, scope, when: pc)
+            try disableOnFaults()
+            let fails = try algebra.and([pc, algebra.not(holds)])
+            if fails.known != 0 { assertions.append((ir.assertion(named: message)!, fails)) }
         case .assign(let variable, let indices, let value, _):
             try assign(variable.index, indices, value, scope, pc)
         case .send(let kind, let fields, let from, let to, _):
