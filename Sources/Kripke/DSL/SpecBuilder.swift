@@ -328,6 +328,11 @@ public final class SpecBuilder {
         ir.initialConditions = initialConditions
         ir.stateConstraints = stateConstraints
         ir.sequences = sequences
+        if ir.network.capacity == Network.derivedCapacity {   // a message set: room for every distinct message
+            let processes = roles.filter { !$0.isValueSet }.reduce(0) { $0 + $1.count }
+            ir.network = NetworkDecl(semantics: .unordered, capacity: processes * processes * MessageNumbering(ir).messageCount,
+                                     lossy: ir.network.lossy, duplicating: true)
+        }
         return ir
     }
 
@@ -384,4 +389,20 @@ public struct Network: Sendable {
     public static func unordered(capacity: Int, lossy: Bool = false, duplicating: Bool = false) -> Network {
         Network(decl: NetworkDecl(semantics: .unordered, capacity: capacity, lossy: lossy, duplicating: duplicating))
     }
+
+    /// The set of messages sent so far, each deliverable any number of times (TLA+'s `msgs`, as
+    /// in the Paxos and Raft specs), with no capacity to choose: it is derived from the message
+    /// domains — every distinct message between every ordered pair of processes — so the set
+    /// can never overflow. That bound is loose (each state keeps room for all of them); where a
+    /// smaller one is known, `.unordered(capacity:, duplicating: true)` keeps states smaller.
+    ///
+    /// ```swift
+    /// s.network(.messageSet())
+    /// ```
+    public static func messageSet(lossy: Bool = false) -> Network {
+        Network(decl: NetworkDecl(semantics: .unordered, capacity: derivedCapacity, lossy: lossy, duplicating: true))
+    }
+
+    /// The capacity placeholder of `messageSet`, replaced when the spec is built.
+    static let derivedCapacity = -1
 }
