@@ -28,6 +28,7 @@ public final class SpecBuilder {
     private(set) var initialConditions: [Expr] = []
     private(set) var stateConstraints: [StateConstraintDecl] = []
     var sequences: [SequenceDecl] = []
+    private var environmentRole: Role?
 
     init(parameters: [String: Int], context: BuildContext) {
         self.parameterValues = parameters
@@ -187,6 +188,39 @@ public final class SpecBuilder {
         actions.append(ActionDecl(name: name, role: role.id, process: process, parameters: [], trigger: .local,
                                   body: body(Term(.binding(process))),
                                   location: SourceLocation(file: file, line: line, path: path)))
+    }
+
+    /// A step of the environment rather than of a process — a TLA+ action no process owns (a
+    /// clock tick, a request arriving from outside). It belongs to a one-process role `env`,
+    /// declared on first use, so traces show `env: tick`.
+    ///
+    /// ```swift
+    /// s.action("tick") {
+    ///     Require(clock < 3)
+    ///     clock <- clock + 1
+    /// }
+    /// ```
+    public func action(_ name: String, file: String = #fileID, line: Int = #line, path: String = #filePath,
+                       @StepBuilder _ body: () -> [Stmt]) {
+        action(name, for: environment, file: file, line: line, path: path) { _ in body() }
+    }
+
+    /// A step of the environment that chooses a value from `choices`: one instance per value.
+    ///
+    /// ```swift
+    /// s.action("arrive", choosing: 0...2) { v in queue.append(v) }
+    /// ```
+    public func action(_ name: String, choosing choices: ClosedRange<Int>, file: String = #fileID, line: Int = #line,
+                       path: String = #filePath, @StepBuilder _ body: (Term<Int>) -> [Stmt]) {
+        action(name, for: environment, choosing: choices, file: file, line: line, path: path) { _, value in body(value) }
+    }
+
+    /// The one-process role `env` that environment steps belong to, declared on first use.
+    private var environment: Role {
+        if let environmentRole { return environmentRole }
+        let role = process("env")
+        environmentRole = role
+        return role
     }
 
     /// A local step of every process of `role` that also chooses a value from `choices`: one
