@@ -1,29 +1,11 @@
 @testable import Explorer
 import Kripke
+import KripkeTestSupport
 import Testing
 
 /// Scalarsets: interchangeable values (not processes) that symmetry reduction permutes like the
 /// ids of a symmetric role — in variables, initial choices and quantifiers.
 @Suite struct ScalarsetTests {
-    /// Two writers each propose one of 3 values (any: 9 initial states); the first to decide
-    /// fixes the decision.
-    static func decide(wrongDecision: Bool = false) throws -> SpecIR {
-        try SpecDefinition(name: "decide", summary: "", parameters: [], expectation: .holds) { s in
-            let values = s.scalarset("v", count: 3)
-            let writers = s.processes("w", count: 2)
-            let proposal = s.variable("proposal", per: writers, in: .scalar(values), initially: .scalar(values))
-            let decision = s.global("decision", in: .scalarOrNone(values), initial: .none)
-            s.action("decide", for: writers) { w in
-                Require(decision == .none)
-                decision <- (wrongDecision ? proposal[writers.process(0)] : proposal[w])
-            }
-            let proposed = Exists(writers) { w in proposal[w] == decision }
-            s.invariant("the decision was proposed by the decider", (decision == .none) || proposed)
-            s.invariant("w1 decides its own", wrongDecision ? Exists(values) { v in decision == v }.implies(proposal[writers.process(1)] == decision) : .constant(true))
-            s.validEndState(true)
-        }.instantiate()
-    }
-
     private func search(_ ir: SpecIR, symmetry: Bool) throws -> CheckResult {
         var options = SearchOptions(partialOrder: false)
         options.symmetry = symmetry
@@ -34,11 +16,11 @@ import Testing
     /// proposals are equal or not (2 initial orbits) and the decision none, the common value, or
     /// either writer's: 5.
     @Test func symmetryPermutesTheValues() throws {
-        let full = try search(Self.decide(), symmetry: false)
+        let full = try search(DSLSpecs.decide(), symmetry: false)
         #expect(full.verdict == .holds)
         #expect(full.statistics.initialStates == 9)
         #expect(full.statistics.states == 24)
-        let reduced = try search(Self.decide(), symmetry: true)
+        let reduced = try search(DSLSpecs.decide(), symmetry: true)
         #expect(reduced.verdict == .holds)
         #expect(reduced.statistics.initialStates == 2)
         #expect(reduced.statistics.states == 5)
@@ -46,13 +28,13 @@ import Testing
 
     @Test func aViolationIsFoundWithAndWithoutSymmetry() throws {
         for symmetry in [false, true] {
-            guard case .violated(let violation) = try search(Self.decide(wrongDecision: true), symmetry: symmetry).verdict else {
+            guard case .violated(let violation) = try search(DSLSpecs.decide(wrongDecision: true), symmetry: symmetry).verdict else {
                 Issue.record("expected a violation (symmetry \(symmetry))")
                 continue
             }
             #expect(violation.kind == .invariant("w1 decides its own"))
             #expect(violation.trace.length == 1)
-            #expect(try TraceReplay(Self.decide(wrongDecision: true)).replay(violation.trace) == .replays)
+            #expect(try TraceReplay(DSLSpecs.decide(wrongDecision: true)).replay(violation.trace) == .replays)
         }
     }
 
@@ -80,7 +62,7 @@ import Testing
     }
 
     @Test func explainListsTheValuesApart() throws {
-        let text = SpecPrinter(try Self.decide()).render()
+        let text = SpecPrinter(try DSLSpecs.decide()).render()
         #expect(text.contains("processes:\n  w: w0, w1\nscalarsets (interchangeable values):\n  v: v0, v1, v2\n"))
     }
 }
