@@ -39,6 +39,7 @@ public enum SpecLibrary {
         HirschbergSinclair.oneWayRelay,
         RaftElection.correct,
         RaftElection.doubleVote,
+        RaftElection.splitVotes,
     ]
 
     public static let consensus: [SpecDefinition] = [

@@ -33,12 +33,19 @@ import Kripke
 /// - `raft-election-double-vote` — a server grants every RequestVote of its current term
 ///   without checking `votedFor`, so it can vote twice in one term and two candidates each
 ///   win a majority.
+/// - `raft-election-split-votes` — the correct protocol, checked for progress: *a leader is
+///   elected* on every run where every server's steps are weakly fair. Violated: Raft's real
+///   timeouts are randomised so that one server usually times out first; here every server may
+///   time out in the same term, vote for itself and refuse the others — the votes split, and
+///   they split again in every later term. With terms bounded by `T` the lasso ends at term `T`
+///   with no leader and no step left (the run stutters there); unbounded, it would go on for
+///   ever. Its golden lasso is in `Counterexamples/`.
 ///
 /// **Pinned counts** (SpecsTests): correct, N=3 T=1: 1,108 states, 3,900 transitions,
 /// depth 15; N=2 T=3: 2,222 states. Double vote, N=3 T=1: one leader per term violated
 /// after 6 steps.
 public enum RaftElection {
-    enum Variant { case correct, doubleVote }
+    enum Variant { case correct, doubleVote, splitVotes }
     enum ServerState: Enumeration { case follower, candidate, leader }
 
     static let parameters = [
@@ -53,6 +60,11 @@ public enum RaftElection {
     public static let doubleVote = SpecDefinition(
         name: "raft-election-double-vote", summary: "Raft election whose servers may vote twice in a term",
         parameters: parameters, expectation: .violated) { build($0, .doubleVote) }
+
+    public static let splitVotes = SpecDefinition(
+        name: "raft-election-split-votes",
+        summary: "Raft election checked for progress: without randomised timeouts, votes can split in every term",
+        parameters: parameters, expectation: .violated) { build($0, .splitVotes) }
 
     static func build(_ s: SpecBuilder, _ variant: Variant) {
         let n = s.parameter("N")
@@ -92,7 +104,7 @@ public enum RaftElection {
             let current = m[termField] >= term[i]
             let ballot = Ite(newer, .none, votedFor[i])
             let free = ballot == .none || ballot == candidate
-            let grant = variant == .correct ? current && free : current
+            let grant = variant == .doubleVote ? current : current && free
             Send(vote.with(termField, m[termField]).with(granted, grant), from: i, to: candidate)
             votedFor[i] <- Ite(grant, candidate, ballot)
             state[i] <- Ite(newer, .value(.follower), state[i])
@@ -116,6 +128,11 @@ public enum RaftElection {
 
         s.check(UniqueLeaderPerTerm(servers, isLeader: { i in state[i] == .leader }, term: { i in term[i] }))
         s.validEndState(ForAll(servers) { i in state[i] == .leader || term[i] == .constant(maxTerm) })
+        if variant == .splitVotes {
+            // Every step of every server is weakly fair: timeouts fire, messages are delivered.
+            s.fair(.weak, everyActionOf: servers)
+            s.check(Eventually("a leader is elected", Exists(servers) { i in state[i] == .leader }))
+        }
         if variant == .correct {
             let model = Model(servers: servers, term: term, state: state, votedFor: votedFor, votes: votes,
                               requestVote: requestVote, vote: vote, termField: termField, granted: granted)

@@ -87,6 +87,7 @@ import Testing
         "hirschberg-sinclair-one-way-relay": (11327, 39293),
         "raft-election": (1108, 3900),
         "raft-election-double-vote": (247, 456),
+        "raft-election-split-votes": (1108, 3900),
         "paxos": (27986, 349961),
         "paxos-ignore-promised-values": (16528, 147389),
         "paxos-accept-below-promise": (24152, 202317),
