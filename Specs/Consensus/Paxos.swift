@@ -83,8 +83,8 @@ public enum Paxos {
         let f = s.parameter("F")
         let lossy = s.parameter("L") == 1
         let majority = n / 2 + 1
-        s.constraint(n % 2 == 1, "the number of acceptors N=\(n) must be odd (N = 2m+1)")
-        s.constraint(f < majority, "at most a minority of acceptors may crash (F=\(f), N=\(n))")
+        s.assume(n % 2 == 1, "the number of acceptors N=\(n) must be odd (N = 2m+1)")
+        s.assume(f < majority, "at most a minority of acceptors may crash (F=\(f), N=\(n))")
         let proposers = s.processes("proposer", count: p)
         let acceptors = s.processes("acceptor", count: n)
         let lastBallot = ballots - 1

@@ -48,7 +48,7 @@ public enum Bully {
     static func build(_ s: SpecBuilder, _ variant: Variant) {
         let n = s.parameter("N")
         let f = s.parameter("F")
-        s.constraint(f < n, "at least one process must stay alive (F=\(f), N=\(n))")
+        s.assume(f < n, "at least one process must stay alive (F=\(f), N=\(n))")
         let procs = s.processes("p", count: n)
 
         let leader = s.variable("leader", per: procs, in: .processOrNone(procs), initial: procs.process(n - 1))

@@ -57,7 +57,7 @@ public enum TotalOrderMulticast {
     static func build(_ s: SpecBuilder, _ variant: Variant) {
         let n = s.parameter("N")
         let senders = s.parameter("M")
-        s.constraint(senders <= n, "M (senders) must not exceed N (processes)")
+        s.assume(senders <= n, "M (senders) must not exceed N (processes)")
         let maxClock = n * n
         let procs = s.processes("p", count: n)
 

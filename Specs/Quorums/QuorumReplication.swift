@@ -56,9 +56,9 @@ public enum QuorumReplication {
         let w = s.parameter("W")
         let r = s.parameter("R")
         let f = s.parameter("F")
-        s.constraint(w <= n, "the write quorum W=\(w) cannot exceed the number of replicas N=\(n)")
-        s.constraint(r <= n, "the read quorum R=\(r) cannot exceed the number of replicas N=\(n)")
-        s.constraint(f <= n, "at most N=\(n) replicas can crash (F=\(f))")
+        s.assume(w <= n, "the write quorum W=\(w) cannot exceed the number of replicas N=\(n)")
+        s.assume(r <= n, "the read quorum R=\(r) cannot exceed the number of replicas N=\(n)")
+        s.assume(f <= n, "at most N=\(n) replicas can crash (F=\(f))")
 
         let writer = s.process("writer")
         let reader = s.process("reader")

@@ -199,7 +199,7 @@ import Testing
 
 
     @Test func parameterConstraint() {
-        let found = problems { s in s.constraint(false, "W must not exceed N") }
+        let found = problems { s in s.assume(false, "W must not exceed N") }
         #expect(found == ["parameters: W must not exceed N (KripkeTests/ValidatorTests.swift:\(#line - 1))"])
     }
 }

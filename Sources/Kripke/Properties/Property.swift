@@ -61,10 +61,21 @@ extension SpecBuilder {
         lemma(property.name, property.condition, file: file, line: line, path: path)
     }
 
-    /// Rejects a combination of parameter values that the spec does not support, e.g. `W > N`.
-    public func constraint(_ holds: Bool, _ message: String, file: String = #fileID, line: Int = #line) {
+    /// Rejects a combination of parameter values that the spec does not support, e.g. `W > N`
+    /// (TLA+'s `ASSUME` on constants). A condition on states is a state constraint, `constraint(_:_:)`.
+    ///
+    /// ```swift
+    /// s.assume(w <= n, "the write quorum W=\(w) cannot exceed the number of replicas N=\(n)")
+    /// ```
+    public func assume(_ holds: Bool, _ message: String, file: String = #fileID, line: Int = #line) {
         if !holds {
             context.report(SpecProblem(message, element: "parameters", location: SourceLocation(file: file, line: line)))
         }
+    }
+
+    /// The former name of `assume(_:_:)`, easy to confuse with a state constraint.
+    @available(*, deprecated, renamed: "assume(_:_:)")
+    public func constraint(_ holds: Bool, _ message: String, file: String = #fileID, line: Int = #line) {
+        assume(holds, message, file: file, line: line)
     }
 }
