@@ -19,7 +19,7 @@ public final class SpecBuilder {
     private(set) var roles: [RoleDecl] = []
     private(set) var variables: [VariableDecl] = []
     private(set) var messages: [MessageDecl] = []
-    private(set) var networkDecl: NetworkDecl?
+    private(set) var network: Network?
     private(set) var actions: [ActionDecl] = []
     private(set) var invariants: [InvariantDecl] = []
     var liveness: [LivenessDecl] = []
@@ -51,9 +51,12 @@ public final class SpecBuilder {
 
     /// A group of `count` processes; `symmetric` marks them interchangeable (a scalarset).
     public func processes(_ name: String, count: Int, symmetric: Bool = false) -> Role {
-        let role = RoleDecl(name: name, count: count, firstID: nextProcessID, symmetric: symmetric)
+        declareRole(RoleDecl(name: name, count: count, firstID: nextProcessID, symmetric: symmetric))
+    }
+
+    private func declareRole(_ role: RoleDecl) -> Role {
         roles.append(role)
-        return Role(id: RoleID(index: roles.count - 1), name: name, count: count, firstID: role.firstID)
+        return Role(id: RoleID(index: roles.count - 1), name: role.name, count: role.count, firstID: role.firstID)
     }
 
     /// A set of `count` interchangeable values — Murphi's scalarset, TLA+'s model values under
@@ -66,9 +69,7 @@ public final class SpecBuilder {
     /// let decision = s.global("decision", in: .scalarOrNone(values), initial: .none)
     /// ```
     public func scalarset(_ name: String, count: Int) -> Role {
-        let role = RoleDecl(name: name, count: count, firstID: nextProcessID, symmetric: true, isValueSet: true)
-        roles.append(role)
-        return Role(id: RoleID(index: roles.count - 1), name: name, count: count, firstID: role.firstID)
+        declareRole(RoleDecl(name: name, count: count, firstID: nextProcessID, symmetric: true, isValueSet: true))
     }
 
     /// A single process, such as a coordinator.
@@ -177,7 +178,7 @@ public final class SpecBuilder {
     }
 
     /// Declare how the network delivers messages.
-    public func network(_ network: Network) { networkDecl = network.decl }
+    public func network(_ network: Network) { self.network = network }
 
     // MARK: Actions
 
@@ -354,7 +355,7 @@ public final class SpecBuilder {
 
     func makeIR(name: String) -> SpecIR {
         var ir = SpecIR(name: name, parameters: parameterValues, roles: roles, variables: variables, messages: messages,
-                        network: networkDecl ?? NetworkDecl(semantics: .unordered, capacity: 0),
+                        network: network?.decl ?? NetworkDecl(semantics: .unordered, capacity: 0),
                         actions: actions.map(guardedAgainstCrash), invariants: invariants, validEndState: validEndState,
                         bindingCount: context.bindingCount)
         ir.liveness = liveness
@@ -362,7 +363,7 @@ public final class SpecBuilder {
         ir.initialConditions = initialConditions
         ir.stateConstraints = stateConstraints
         ir.sequences = sequences
-        if ir.network.capacity == Network.derivedCapacity {   // a message set: room for every distinct message
+        if network?.derivesCapacity == true {   // a message set: room for every distinct message
             let processes = roles.filter { !$0.isValueSet }.reduce(0) { $0 + $1.count }
             ir.network = NetworkDecl(semantics: .unordered, capacity: processes * processes * MessageNumbering(ir).messageCount,
                                      lossy: ir.network.lossy, duplicating: true)
@@ -412,6 +413,8 @@ public final class SpecBuilder {
 /// ```
 public struct Network: Sendable {
     let decl: NetworkDecl
+    /// The capacity is derived from the message domains when the spec is built (`messageSet`).
+    var derivesCapacity = false
 
     /// One FIFO channel per ordered pair of processes; with `lossy`, any queued message may be lost.
     public static func fifo(capacity: Int, lossy: Bool = false) -> Network {
@@ -434,9 +437,6 @@ public struct Network: Sendable {
     /// s.network(.messageSet())
     /// ```
     public static func messageSet(lossy: Bool = false) -> Network {
-        Network(decl: NetworkDecl(semantics: .unordered, capacity: derivedCapacity, lossy: lossy, duplicating: true))
+        Network(decl: NetworkDecl(semantics: .unordered, capacity: 0, lossy: lossy, duplicating: true), derivesCapacity: true)
     }
-
-    /// The capacity placeholder of `messageSet`, replaced when the spec is built.
-    static let derivedCapacity = -1
 }
