@@ -45,6 +45,16 @@ import Testing
         }
     }
 
+    /// Searches `ir` with and without the reduction and expects the verdicts to agree.
+    static func expectAgreement(_ ir: SpecIR, deadlock: Bool, seed: UInt64,
+                                sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let full = try outcome(ir, deadlock: deadlock, partialOrder: false)
+        let reduced = try outcome(ir, deadlock: deadlock, partialOrder: true)
+        let property = deadlock ? "deadlock" : ir.invariants.map(\.name).joined(separator: " and ")
+        #expect(agrees(reduced: reduced, full: full), "seed \(seed): \(property) — reduced \(reduced), full \(full)",
+                sourceLocation: sourceLocation)
+    }
+
     /// Also with sets of initial states: some variables start at any value, filtered by an initial condition.
     @Test(arguments: [false, true])
     func reductionAgreesWithFullSearchOnRandomSpecs(initialChoices: Bool) throws {
@@ -53,10 +63,7 @@ import Testing
             var random = SplitMix(seed: seed)
             let ir = RandomSpecs.make(&random, initialChoices: initialChoices)
             for (single, deadlock) in Self.properties(of: ir) {
-                let full = try Self.outcome(single, deadlock: deadlock, partialOrder: false)
-                let reduced = try Self.outcome(single, deadlock: deadlock, partialOrder: true)
-                #expect(Self.agrees(reduced: reduced, full: full),
-                        "seed \(seed): \(deadlock ? "deadlock" : single.invariants.map(\.name).joined(separator: " and ")) — reduced \(reduced), full \(full)")
+                try Self.expectAgreement(single, deadlock: deadlock, seed: seed)
                 compared += 1
             }
             var options = SearchOptions()
