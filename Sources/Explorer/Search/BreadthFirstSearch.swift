@@ -3,7 +3,7 @@ import Kripke
 
 /// Exhaustive breadth-first search over packed states (TLC/Stateright style): visited states are
 /// 64-bit fingerprints, each with a parent link and its position among the parent's successors;
-/// the frontier holds packed words level by level; invariants are checked when a state is first reached, so the first violation found lies at
+/// the frontier holds packed words level by level (past a memory budget, in a temporary file); invariants are checked when a state is first reached, so the first violation found lies at
 /// the smallest depth and its trace, rebuilt by re-executing actions, is a shortest counterexample.
 ///
 /// ```swift
@@ -80,8 +80,16 @@ private struct SearchRun: ~Copyable {
     }
 
     mutating func run() throws -> CheckResult {
-        var frontier: [UInt64] = []
-        var frontierIDs: [UInt32] = []
+        let workers = try (0..<max(options.workers, 1)).map { index in
+            // Each worker compiles the spec for itself (see `ExpansionWorker.init`).
+            let own = index == 0 ? system : try TransitionSystem(system.ir)
+            return ExpansionWorker(system: own, options: options,
+                                   relation: index == 0 ? relation : relation.map { _ in SearchRun.relation(for: own.ir) })
+        }
+        // Chunks never straddle a frontier block, so they fall where they would in one array.
+        let chunk = max(options.chunkStatesPerWorker, 1) * workers.count
+        let blockStates = chunk * max(options.frontierBlockChunks, 1)
+        var frontier = FrontierQueue(words: words, blockStates: blockStates, residentLimit: options.frontierMemoryBytes)
         for (index, initial) in system.initialStates.enumerated() {
             initial.withUnsafeBufferPointer { machine.load($0.baseAddress!) }
             let fingerprint = fingerprinter.fingerprint(machine.state)
@@ -94,23 +102,15 @@ private struct SearchRun: ~Copyable {
                 statistics.constrainedStates += 1
                 continue
             }
-            frontier.append(contentsOf: UnsafeBufferPointer(start: fingerprinter.words, count: words))
-            frontierIDs.append(id)
+            frontier.append(words: fingerprinter.words, id: id)
         }
         statistics.initialStates = parents.count
         statistics.coverage = system.ir.actions.map { ActionCoverage(name: $0.name) }
         if system.ir.network.lossy { statistics.coverage.append(ActionCoverage(name: "network: lose message")) }
         if relation != nil { statistics.partialOrder = PartialOrderStatistics() }
-        let workers = try (0..<max(options.workers, 1)).map { index in
-            // Each worker compiles the spec for itself (see `ExpansionWorker.init`).
-            let own = index == 0 ? system : try TransitionSystem(system.ir)
-            return ExpansionWorker(system: own, options: options,
-                                   relation: index == 0 ? relation : relation.map { _ in SearchRun.relation(for: own.ir) })
-        }
-        let chunk = 1024 * workers.count
         reducing = relation != nil
 
-        while !frontierIDs.isEmpty {
+        while !frontier.isEmpty {
             if reducing && !reductionPaysOff() {
                 reducing = false
                 statistics.partialOrder?.stoppedAtDepth = statistics.depth
@@ -120,36 +120,37 @@ private struct SearchRun: ~Copyable {
             }
             if reducing { nextLevel = FingerprintSet(initialCapacity: 1 << 10) }
             // With partial-order reduction: the frontier's positions, for the cycle proviso.
+            // A `var`, so that taking its view borrows it: the workers read it through raw
+            // pointers, so it must live to the end of the level.
             var levelIndex: LevelIndex?
-            if reducing {
-                let packer = system.packer, width = words
-                let levelFingerprints = frontier.withUnsafeBufferPointer { packed in
-                    frontierIDs.indices.map { packer.fingerprint(packed.baseAddress! + $0 * width) }
-                }
-                levelIndex = LevelIndex(fingerprints: levelFingerprints, count: levelFingerprints.count)
-            }
+            if reducing { levelIndex = positions(of: frontier) }
             let level = levelIndex?.view
             let storedBeforeLevel = parents.count
-            var next: [UInt64] = []
-            var nextIDs: [UInt32] = []
-            var position = 0
-            while position < frontierIDs.count {
-                let range = position..<min(position + chunk, frontierIDs.count)
-                let visited = seen.view
-                let order = level.map { DiscoveryOrder(visited: visited, nextLevel: nextLevel.view, currentLevel: $0) }
-                frontier.withUnsafeBufferPointer {
-                    ExpansionWorker.expand(workers, frontier: $0.baseAddress!, range: range, visited: visited, order: order)
+            var next = FrontierQueue(words: words, blockStates: blockStates, residentLimit: options.frontierMemoryBytes)
+            var levelStart = 0
+            for blockIndex in 0..<frontier.blockCount {
+                let block = frontier.takeBlock(blockIndex)
+                var offset = 0
+                while offset < block.ids.count {
+                    let range = offset..<min(offset + chunk, block.ids.count)
+                    let visited = seen.view
+                    let order = level.map { DiscoveryOrder(visited: visited, nextLevel: nextLevel.view, currentLevel: $0) }
+                    block.words.withUnsafeBufferPointer {
+                        ExpansionWorker.expand(workers, frontier: $0.baseAddress!, firstPosition: levelStart,
+                                               range: (levelStart + range.lowerBound)..<(levelStart + range.upperBound),
+                                               visited: visited, order: order)
+                    }
+                    seen.insert(workers, threads: workers.count)
+                    if let verdict = try merge(workers, parentIDs: block.ids[range], next: &next) {
+                        return finish(verdict)
+                    }
+                    offset = range.upperBound
                 }
-                seen.insert(workers, threads: workers.count)
-                if let verdict = try merge(workers, parentIDs: frontierIDs[range], next: &next, nextIDs: &nextIDs) {
-                    return finish(verdict)
-                }
-                position = range.upperBound
+                levelStart += block.ids.count
             }
             // A level of states outside the state constraints only is a level too (stored, not queued).
             if parents.count > storedBeforeLevel { statistics.depth += 1 }
             frontier = next
-            frontierIDs = nextIDs
         }
         if statistics.overflows > 0 {
             return finish(.incomplete(reason: "the network capacity (\(system.ir.network.capacity)) was reached "
@@ -162,7 +163,7 @@ private struct SearchRun: ~Copyable {
     /// states found first (the visited set has marked them), queues them for the next level, and
     /// stops at the first violation (checked by the workers), fault or limit.
     private mutating func merge(_ workers: [ExpansionWorker], parentIDs: ArraySlice<UInt32>,
-                                next: inout [UInt64], nextIDs: inout [UInt32]) throws -> Verdict? {
+                                next: inout FrontierQueue) throws -> Verdict? {
         var parentIndex = parentIDs.startIndex
         let lossCoverage = statistics.coverage.count - 1
         for worker in workers {
@@ -196,9 +197,8 @@ private struct SearchRun: ~Copyable {
                         statistics.constrainedStates += 1
                     } else {
                         worker.candidateWords.withUnsafeBufferPointer {
-                            next.append(contentsOf: $0[(candidate * words)..<((candidate + 1) * words)])
+                            next.append(words: $0.baseAddress! + candidate * words, id: child)
                         }
-                        nextIDs.append(child)
                     }
                 }
                 statistics.overflows += expanded.overflows
@@ -213,6 +213,21 @@ private struct SearchRun: ~Copyable {
             }
         }
         return nil
+    }
+
+    /// The level's frontier positions by fingerprint, read in one pass over its blocks.
+    private func positions(of frontier: borrowing FrontierQueue) -> LevelIndex {
+        var fingerprints: [UInt64] = []
+        fingerprints.reserveCapacity(frontier.count)
+        for blockIndex in 0..<frontier.blockCount {
+            let block = frontier.block(blockIndex)
+            block.words.withUnsafeBufferPointer { packed in
+                for index in block.ids.indices {
+                    fingerprints.append(system.packer.fingerprint(packed.baseAddress! + index * words))
+                }
+            }
+        }
+        return LevelIndex(fingerprints: fingerprints, count: fingerprints.count)
     }
 
     /// Whether partial-order reduction should go on (checked between levels, so the decision is

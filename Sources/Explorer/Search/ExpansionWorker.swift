@@ -12,7 +12,7 @@ import Kripke
 ///
 /// ```swift
 /// let workers = (0..<2).map { _ in ExpansionWorker(system: system, options: options) }
-/// ExpansionWorker.expand(workers, frontier: pointer, range: 0..<count, visited: seen.view, order: nil)
+/// ExpansionWorker.expand(workers, frontier: pointer, firstPosition: 0, range: 0..<count, visited: seen.view, order: nil)
 /// ```
 final class ExpansionWorker: @unchecked Sendable {   // each worker is used by one thread at a time
     private let leadingPadding = CacheLinePadding()
@@ -134,10 +134,10 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         }
     }
 
-    /// Expands the frontier states at `range` (positions in the packed `frontier`); successors
-    /// in `visited` are only counted. With partial-order reduction, `order` tells which states
+    /// Expands the frontier states at `range` (positions in the level; `frontier` points at the
+    /// packed words of the state at `firstPosition`); successors in `visited` are only counted. With partial-order reduction, `order` tells which states
     /// were found before which. `sortByShard` prepares a parallel insert.
-    func expand(_ frontier: UnsafePointer<UInt64>, _ range: Range<Int>, visited: ShardedFingerprintView,
+    func expand(_ frontier: UnsafePointer<UInt64>, firstPosition: Int, _ range: Range<Int>, visited: ShardedFingerprintView,
                 order: DiscoveryOrder?, sortByShard: Bool) {
         actions.removeAll(keepingCapacity: true)
         expanded.removeAll(keepingCapacity: true)
@@ -154,7 +154,7 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
             if sortByShard { sortCandidatesByShard() }
         }
         for position in range {
-            system.packer.unpack(frontier + position * wordCount, into: unpacked)
+            system.packer.unpack(frontier + (position - firstPosition) * wordCount, into: unpacked)
             if let visitor, let frames { visitor.visit(frames.frame(unpacked)) }
             var record = Expanded()
             let firstCandidate = candidateCount
@@ -336,16 +336,16 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     }
 
     /// Splits `range` into one contiguous slice per worker and expands the slices in parallel.
-    static func expand(_ workers: [ExpansionWorker], frontier: UnsafePointer<UInt64>, range: Range<Int>,
+    static func expand(_ workers: [ExpansionWorker], frontier: UnsafePointer<UInt64>, firstPosition: Int, range: Range<Int>,
                        visited: ShardedFingerprintView, order: DiscoveryOrder?) {
         let slices = slice(range, into: workers.count)
         if workers.count == 1 {
-            workers[0].expand(frontier, slices[0], visited: visited, order: order, sortByShard: false)
+            workers[0].expand(frontier, firstPosition: firstPosition, slices[0], visited: visited, order: order, sortByShard: false)
             return
         }
         let shared = SharedFrontier(pointer: frontier)
         DispatchQueue.concurrentPerform(iterations: workers.count) { index in
-            workers[index].expand(shared.pointer, slices[index], visited: visited, order: order, sortByShard: true)
+            workers[index].expand(shared.pointer, firstPosition: firstPosition, slices[index], visited: visited, order: order, sortByShard: true)
         }
     }
 

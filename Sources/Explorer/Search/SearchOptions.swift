@@ -40,6 +40,14 @@ public struct SearchOptions: Sendable {
     /// spec has no state constraints — a run reordered by the reduction could pass through a
     /// state the constraints cut off, and so lose what lies beyond it.
     public func reducesPartialOrder(on ir: SpecIR) -> Bool { reducesPartialOrder && ir.stateConstraints.isEmpty }
+    /// Bytes of packed states each breadth-first level keeps in memory; past them the level's
+    /// blocks go to an unlinked temporary file and are read back when it is expanded (TLC's
+    /// disk-backed queue). 0 sends every full block to the file.
+    public var frontierMemoryBytes = 32 << 20
+    /// States each worker expands between two merges into the visited set.
+    var chunkStatesPerWorker = 1024
+    /// States per frontier block, in chunks (so that a chunk never straddles two blocks).
+    var frontierBlockChunks = 16
     public var maxStates: Int?
     /// Do not expand states at this depth (the run is then incomplete unless nothing lay beyond).
     public var maxDepth: Int?
