@@ -158,11 +158,11 @@ final class SimulationWalk {
     }
 
     /// The current state, just entered with fingerprint `fingerprint`, to the run's lassos: the
-    /// fair violating lasso it closes, if any.
+    /// fair violating lasso it closes, if any. The fingerprinter's words still hold the state
+    /// packed: nothing fingerprints between entering a state and this call.
     private func enterLasso(_ fingerprint: UInt64) -> RunLassos.Found? {
         guard let lassos else { return nil }
         current.withUnsafeBufferPointer { machine.load($0.baseAddress!) }
-        _ = self.fingerprint(current)   // leaves the state packed in the fingerprinter's words
         return lassos.enter(machine: machine, words: fingerprinter.words, fingerprint: fingerprint)
     }
 
