@@ -114,12 +114,12 @@ final class RunLassos {
             packed.append(contentsOf: UnsafeBufferPointer(start: state, count: words))
             return nil
         }
-        let earlier = occurrences[Int(id)]
-        occurrences[Int(id)].append(Int32(position))
         judged += 1
-        for index in instances.indices where violates(index, loopStart: Int(earlier.last!)) {
-            let earliest = earlier[firstIndex(in: earlier, above: lastConclusion[index])]
-            for start in Set([Int(earliest), Int(earlier.last!)]).sorted() {
+        defer { occurrences[Int(id)].append(Int32(position)) }
+        let latest = Int(occurrences[Int(id)].last!)
+        for index in instances.indices where violates(index, loopStart: latest) {
+            let earliest = firstVisit(of: Int(id), after: lastConclusion[index])
+            for start in earliest == latest ? [latest] : [earliest, latest] {
                 if let fairness = fairness(from: start) { return Found(instance: index, loopStart: start, fairness: fairness) }
             }
         }
@@ -201,14 +201,16 @@ final class RunLassos {
         return id
     }
 
-    /// The index of the first position in `positions` (ascending) above `bound`; one exists.
-    private func firstIndex(in positions: [Int32], above bound: Int) -> Int {
-        var low = 0, high = positions.count - 1
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(positions[middle]) > bound { high = middle } else { low = middle + 1 }
+    /// The first position after `bound` where the run visited distinct state `id`; one exists.
+    private func firstVisit(of id: Int, after bound: Int) -> Int {
+        occurrences[id].withUnsafeBufferPointer { positions in
+            var low = 0, high = positions.count - 1
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(positions[middle]) > bound { high = middle } else { low = middle + 1 }
+            }
+            return Int(positions[low])
         }
-        return low
     }
 
     private func equal(_ a: UnsafePointer<UInt64>, _ b: UnsafePointer<UInt64>) -> Bool {

@@ -7,7 +7,8 @@ import Kripke
 ///
 /// A run goes on after it closes a cycle that violates no liveness property fairly (it may still
 /// close one that does); like every run it ends at the depth, in a state with no step to take, or
-/// in a state outside the state constraints.
+/// in a state outside the state constraints. The state a run reaches with its last allowed step
+/// can still close a cycle, but is not judged as a stop: its steps are never listed.
 final class SimulationWalk {
     private let system: TransitionSystem
     private let options: SimulationOptions
