@@ -82,7 +82,7 @@ extension Outcome {
     }
 
     /// Makes `lasso`, which violates liveness property `name`, the outcome's verdict and trace.
-    private mutating func show(_ lasso: Trace, loop: Int, violating name: String, isShortest: Bool, ir: SpecIR,
+    mutating func show(_ lasso: Trace, loop: Int, violating name: String, isShortest: Bool, ir: SpecIR,
                                fairness units: [String]) {
         verdict = .violated
         let cycle = lasso.length - loop

@@ -16,6 +16,9 @@ extension Outcome {
     public init(_ result: SimulationResult, ir: SpecIR, options: SimulationOptions, invocation: String? = nil) {
         let statistics = result.statistics
         var properties = PropertyOutcome.all(of: ir, deadlock: options.checkDeadlock, verdict: .unknown)
+        properties += LivenessChecker.instances(of: ir).map {
+            PropertyOutcome(name: $0.name, kind: .liveness, verdict: .unknown, location: ir.liveness[$0.declaration].location)
+        }
         let verdict: OutcomeVerdict
         let summary: String
         var trace: OutcomeTrace?
@@ -33,24 +36,30 @@ extension Outcome {
                 properties[index].verdict = .violated
             }
             summary = "\(violation.property) fails after \(violation.trace.length) steps of random run \(run.index + 1)"
-            let command = (invocation ?? Self.invocation(ir: ir, options: options)) + " --seed \(run.seed) --runs 1"
-            let found = run.index == 0 ? "Found by run 1 (seed \(run.seed))"
-                : "Found by run \(run.index + 1) of seed \(options.seed), whose own seed is \(run.seed)"
-            details.append(found + ": `\(command)` takes exactly this run again")
-            extensions.append(Statistic("replay", .group([
-                Statistic("run", .int(run.index + 1)), Statistic("seed", .int(Int(run.seed))), Statistic("command", .text(command)),
-            ])))
+            Self.replayHint(run, ir: ir, options: options, invocation: invocation, details: &details, extensions: &extensions)
             trace = OutcomeTrace(kind: .counterexample, trace: violation.trace, property: violation.property, isShortest: false,
                                  heading: "Counterexample (\(violation.trace.length) steps, a random run: not shortest — "
                                     + "`kripke check` finds a shortest one):",
                                  conclusion: violation.failedAssertion.map { ir.assertionConclusion($0, trace: violation.trace) },
                                  description: "\(violation.property) violated", stepLocations: ir.locations(of: violation.trace))
+        case .livenessViolated(let property, let run):
+            verdict = .violated   // the summary and the lasso come from `show`, as `kripke check` reports them
+            summary = ""
+            for index in properties.indices where properties[index].kind == .liveness && properties[index].name == property.name {
+                properties[index].verdict = .violated
+            }
+            Self.replayHint(run, ir: ir, options: options, invocation: invocation, details: &details, extensions: &extensions)
         case .incomplete(let reason):
             verdict = .incomplete(reason: reason)
             summary = "\(reason); no violation in the \(statistics.runs) run\(statistics.runs == 1 ? "" : "s") finished"
             details.append("Seed: \(options.seed) (`--seed \(options.seed)` takes the same runs again)")
         }
         details.append("Checked in every state visited: " + Self.checked(ir, deadlock: options.checkDeadlock))
+        if !ir.liveness.isEmpty {
+            details.append("Liveness judged on the \(statistics.lassos) lasso\(statistics.lassos == 1 ? "" : "s") the runs "
+                           + "stumbled on (a cycle back to a state visited, or a state a fair run may stop in): "
+                           + ir.liveness.map { "'\($0.name)'" }.joined(separator: ", "))
+        }
         details.append(Self.coverage(statistics))
         self.init(command: "simulate", engine: "simulation",
                   method: "random simulation, \(options.runs) run\(options.runs == 1 ? "" : "s") of up to "
@@ -59,10 +68,24 @@ extension Outcome {
                   verdict: verdict, summary: summary, properties: properties, trace: trace,
                   options: Self.options(options), statistics: Self.statistics(statistics),
                   details: details, extensions: extensions,
-                  warnings: Self.warnings(result) + (ir.liveness.isEmpty ? [] : [
-                      "liveness (" + ir.liveness.map { "'\($0.name)'" }.joined(separator: ", ")
-                          + ") is not checked by random runs: `kripke check` checks it on the whole state graph"]))
+                  warnings: Self.warnings(result, ir: ir))
+        if case .livenessViolated(let property, let run) = result.verdict, let lasso = property.lasso, let loop = lasso.loop {
+            show(lasso, loop: loop, violating: property.name, isShortest: false, ir: ir, fairness: property.fairness)
+            self.summary += " (random run \(run.index + 1))"
+        }
         explainViolation(of: ir)
+    }
+
+    /// How to take the run that found a violation again: a detail line and the JSON `replay` group.
+    private static func replayHint(_ run: SimulationRunID, ir: SpecIR, options: SimulationOptions, invocation: String?,
+                                   details: inout [String], extensions: inout [Statistic]) {
+        let command = (invocation ?? Self.invocation(ir: ir, options: options)) + " --seed \(run.seed) --runs 1"
+        let found = run.index == 0 ? "Found by run 1 (seed \(run.seed))"
+            : "Found by run \(run.index + 1) of seed \(options.seed), whose own seed is \(run.seed)"
+        details.append(found + ": `\(command)` takes exactly this run again")
+        extensions.append(Statistic("replay", .group([
+            Statistic("run", .int(run.index + 1)), Statistic("seed", .int(Int(run.seed))), Statistic("command", .text(command)),
+        ])))
     }
 
     /// `kripke simulate SPEC --param …` with the depth and deadlock options that change the runs.
@@ -119,6 +142,7 @@ extension Outcome {
             Statistic("distinctStates", .int(statistics.distinctStates)),
             Statistic("longestRun", .int(statistics.longestRun)),
             Statistic("endedEarly", .int(statistics.endedEarly)),
+            Statistic("lassos", .int(statistics.lassos)),
             Statistic("seconds", .number((statistics.seconds * 1000).rounded() / 1000)),
             Statistic("stepsPerSecond", .number(statistics.stepsPerSecond.rounded())),
             Statistic("networkOverflows", .int(statistics.overflows)),
@@ -129,11 +153,21 @@ extension Outcome {
         ]
     }
 
-    /// After a simulation that found nothing: the actions no run took.
-    private static func warnings(_ result: SimulationResult) -> [String] {
+    /// After a simulation that found nothing: the actions no run took, and that liveness found
+    /// unbroken on some lassos is not proved.
+    private static func warnings(_ result: SimulationResult, ir: SpecIR) -> [String] {
         guard case .noViolationFound = result.verdict else { return [] }
+        var warnings: [String] = []
         let never = neverTaken(result.statistics)
-        return never.isEmpty ? [] : ["never taken in \(result.statistics.runs) random runs: \(never.joined(separator: ", ")) "
-                                     + "(unreachable, or rare: more or longer runs may take it)"]
+        if !never.isEmpty {
+            warnings.append("never taken in \(result.statistics.runs) random runs: \(never.joined(separator: ", ")) "
+                            + "(unreachable, or rare: more or longer runs may take it)")
+        }
+        if !ir.liveness.isEmpty {
+            warnings.append("liveness (" + ir.liveness.map { "'\($0.name)'" }.joined(separator: ", ")
+                            + ") was judged only on the lassos random runs stumbled on: simulation can find a violation "
+                            + "but never prove liveness; `kripke check` proves it on the whole state graph")
+        }
+        return warnings
     }
 }

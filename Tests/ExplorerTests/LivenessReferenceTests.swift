@@ -19,6 +19,8 @@ import Testing
         var named: [TraceState: Int] = [:]
         var premise: [Bool] = []
         var conclusion: [Bool] = []
+        /// Per fairness unit (the numbers in `edges`' units): weak or strong.
+        var unitKinds: [FairnessDecl.Kind] = []
     }
 
     /// The reference graph; nil when a send finds the network full or a step faults (the checker
@@ -76,7 +78,10 @@ import Testing
                         key = nil
                     }
                     if let key {
-                        if unitKeys[key] == nil { unitKeys[key] = unitKeys.count }
+                        if unitKeys[key] == nil {
+                            unitKeys[key] = unitKeys.count
+                            graph.unitKinds.append(fairness.kind)
+                        }
                         units.append(unitKeys[key]!)
                     }
                 }
@@ -120,7 +125,8 @@ import Testing
 
     /// Whether the lasso, read on the reference graph, is a fair run that violates the property:
     /// from an initial state, and from some state where the premise holds on (the initial state for `eventually`) the
-    /// conclusion never holds, and every unit enabled in every state of the cycle is taken in it.
+    /// conclusion never holds, and every weakly fair unit enabled in every state of the cycle (every
+    /// strongly fair unit enabled in one of its states) is taken in it.
     static func isFairViolation(_ lasso: Trace, _ graph: Graph, kind: LivenessDecl.Kind) -> Bool {
         let ids = lasso.states.compactMap { graph.named[$0] }
         guard ids.count == lasso.states.count, let loop = lasso.loop else { return false }
@@ -134,7 +140,9 @@ import Testing
             graph.edges[ids[k]].first { $0.target == ids[k + 1] && $0.step.instance == lasso.steps[k].instance }?.units ?? []
         })
         let fair = units.allSatisfy { unit in
-            taken.contains(unit) || cycleStates.contains { state in !graph.edges[state].contains { $0.units.contains(unit) } }
+            let disabled = { (state: Int) in !graph.edges[state].contains { $0.units.contains(unit) } }
+            return taken.contains(unit)
+                || (graph.unitKinds[unit] == .strong ? cycleStates.allSatisfy(disabled) : cycleStates.contains(where: disabled))
         }
         return starts && fair
     }

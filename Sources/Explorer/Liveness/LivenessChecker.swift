@@ -14,6 +14,12 @@ import Kripke
 /// ```
 public struct LivenessChecker {
     public let ir: SpecIR
+
+    /// The property instances the checker (and random simulation) decides, in order: each declared
+    /// property, or each process's instance of a per-process one ("starvation freedom (p0)").
+    public static func instances(of ir: SpecIR) -> [(name: String, declaration: Int)] {
+        LivenessInstance.all(of: ir).map { ($0.name, $0.declaration) }
+    }
     public var maxStates: Int?
     public var shouldStop: (@Sendable () -> Bool)?
 
@@ -66,7 +72,7 @@ public struct LivenessChecker {
 /// result.properties.first { $0.lasso != nil }?.lasso?.loop   // where the cycle starts
 /// ```
 public struct LivenessResult: Sendable {
-    public struct Property: Sendable {
+    public struct Property: Sendable, Equatable {
         /// The property's name, with the process for an instance of a per-process property.
         public let name: String
         /// Its index in `SpecIR.liveness`.

@@ -45,8 +45,7 @@ struct StateGraph {
         let fingerprinter = StateFingerprinter(system: system, symmetry: false)
         let packer = system.packer
         let words = packer.wordCount, slots = system.layout.slotCount
-        let compiler = ExprCompiler(ir: system.ir, layout: system.layout)
-        let predicates = properties.map { (compiler.compile($0.premise), compiler.compile($0.conclusion), $0) }
+        let predicates = LivenessPredicates(system: system, instances: properties)
         var ids: [UInt64: Int32] = [:]
         var packed: [UInt64] = []
         var labelIDs: [Label: Int32] = [:]
@@ -73,10 +72,9 @@ struct StateGraph {
             if next & 1023 == 0, let shouldStop, shouldStop() { throw .interrupted }
             packed.withUnsafeBufferPointer { packer.unpack($0.baseAddress! + next * words, into: current) }
             machine.load(current)
-            for (index, (premiseOf, conclusionOf, property)) in predicates.enumerated() {
-                if let binding = property.binding { machine.bindings[binding] = property.value }
-                premise[index].append(premiseOf(machine) != 0)
-                conclusion[index].append(conclusionOf(machine) != 0)
+            predicates.evaluate(machine) { index, holds, concluded in
+                premise[index].append(holds)
+                conclusion[index].append(concluded)
             }
             // A state outside the state constraints is not expanded (TLC's meaning): no edges,
             // so a run that reaches it ends there.

@@ -8,6 +8,12 @@ import Kripke
 /// the run up to it as a counterexample, rebuilt like the explorer's traces — a real run, not a
 /// shortest one. Finding nothing proves nothing about the runs not taken.
 ///
+/// Where the spec has liveness properties, each run also judges the lassos it stumbles on
+/// (`RunLassos`): coming back to a state it visited closes a cycle, and a state where no fair step
+/// is enabled is one a fair run may stop in. A lasso that is a fair run violating a property ends
+/// the simulation with it (`SimulationVerdict.livenessViolated`), as `kripke check` would report
+/// it; otherwise the run goes on. Simulation can find liveness violations, never prove liveness.
+///
 /// Runs are reproducible: run i draws from a `SplitMix64` of its own seed (`SimulationSeeds`), so
 /// the same options give the same runs, statistics and counterexample on any machine.
 ///

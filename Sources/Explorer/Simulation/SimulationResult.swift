@@ -7,6 +7,7 @@ import Kripke
 /// switch result.verdict {
 /// case .noViolationFound: print("nothing found in \(result.statistics.runs) runs (not a proof)")
 /// case .violated(let violation, let run): print(violation.property, "in run", run.index, "seed", run.seed)
+/// case .livenessViolated(let property, let run): print(property.name, "in run", run.index, property.lasso!.loop!)
 /// case .incomplete(let reason): print("incomplete:", reason)
 /// }
 /// ```
@@ -31,6 +32,11 @@ public enum SimulationVerdict: Sendable, Equatable {
     /// A run reached a state that violates a property (or deadlocks); the trace is that run up to
     /// that state — a real run, not a shortest one.
     case violated(Violation, run: SimulationRunID)
+    /// A run stumbled on a lasso that is a fair run violating a liveness property: it came back to
+    /// a state it had visited (a cycle), or reached a state where a fair run may stop (no fair step
+    /// enabled there). `property.lasso` is the run up to there, its cycle marked (`Trace.loop`);
+    /// `property.fairness` says how the cycle satisfies the spec's fairness.
+    case livenessViolated(LivenessResult.Property, run: SimulationRunID)
     /// A limit or an interrupt ended the simulation early, or a send found the network full.
     case incomplete(reason: String)
 }
@@ -70,6 +76,9 @@ public struct SimulationStatistics: Sendable, Equatable {
     public var longestRun = 0
     /// Runs that ended before the depth, in a state with no step to take.
     public var endedEarly = 0
+    /// Lassos judged against the liveness properties (none without any): the cycles runs closed
+    /// by coming back to a state they had visited, and the states where a fair run may stop.
+    public var lassos = 0
     /// Action instances not taken because a send found the network full.
     public var overflows = 0
     public var seconds = 0.0

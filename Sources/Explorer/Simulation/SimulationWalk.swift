@@ -2,7 +2,13 @@ import Foundation
 import Kripke
 
 /// The mutable state of one random simulation: the current run's state and path, the successors
-/// of the state being left, the fingerprints of the states seen, and the statistics.
+/// of the state being left, the fingerprints of the states seen, the run's lassos (where the spec
+/// has liveness properties), and the statistics.
+///
+/// A run goes on after it closes a cycle that violates no liveness property fairly (it may still
+/// close one that does); like every run it ends at the depth, in a state with no step to take, or
+/// in a state outside the state constraints. The state a run reaches with its last allowed step
+/// can still close a cycle, but is not judged as a stop: its steps are never listed.
 final class SimulationWalk {
     private let system: TransitionSystem
     private let options: SimulationOptions
@@ -22,6 +28,8 @@ final class SimulationWalk {
     private var failedAssertions: [Int] = []
     /// The instance of the run's last step.
     private var lastInstance: ActionInstance?
+    /// The lassos of the current run, judged against the liveness properties; nil without any.
+    private let lassos: RunLassos?
     /// Steps of the current state that were not enabled because a send found the network full.
     private var overflowsHere = 0
     private let lossCoverage: Int?
@@ -35,6 +43,7 @@ final class SimulationWalk {
         fingerprinter = StateFingerprinter(system: system, symmetry: false)
         slots = system.layout.slotCount
         current = system.initialStates[0]
+        lassos = system.ir.liveness.isEmpty ? nil : RunLassos(system: system)
         statistics.coverage = system.ir.actions.map { ActionCoverage(name: $0.name) }
         lossCoverage = system.ir.network.lossy ? statistics.coverage.count : nil
         if system.ir.network.lossy { statistics.coverage.append(ActionCoverage(name: "network: lose message")) }
@@ -54,19 +63,26 @@ final class SimulationWalk {
                 statistics.runs += 1
                 return finish(.violated(violation(.invariant(system.ir.invariants[broken].name)), run: run))
             }
+            lassos?.begin()
+            _ = enterLasso(initial)
             var length = 0
             while length < options.depth {
                 if let reason = limitReached() { return finish(.incomplete(reason: reason)) }
-                if outsideConstraints() {   // not expanded, as in the exhaustive search
+                if outsideConstraints() {   // not expanded, as in the exhaustive search: a run may stop there
+                    if let found = lassos?.expanded([], overflowed: false) { return finish(found, run: run, length: length) }
                     statistics.endedEarly += 1
                     break
                 }
-                guard let chosen = try choose(&random) else {
-                    if let deadlock = deadlockHere() {
-                        statistics.runs += 1
-                        statistics.longestRun = max(statistics.longestRun, length)
-                        return finish(.violated(deadlock, run: run))
-                    }
+                let chosen = try choose(&random)
+                if chosen == nil, let deadlock = deadlockHere() {
+                    statistics.runs += 1
+                    statistics.longestRun = max(statistics.longestRun, length)
+                    return finish(.violated(deadlock, run: run))
+                }
+                if let found = lassos?.expanded(instances, overflowed: overflowsHere > 0) {
+                    return finish(found, run: run, length: length)
+                }
+                guard let chosen else {
                     statistics.endedEarly += 1
                     break
                 }
@@ -76,6 +92,8 @@ final class SimulationWalk {
                     statistics.longestRun = max(statistics.longestRun, length)
                     return finish(.violated(violation(kind), run: run))
                 }
+                lassos?.took(instances[chosen])
+                if let found = enterLasso(path.last!) { return finish(found, run: run, length: length) }
             }
             statistics.runs += 1
             statistics.longestRun = max(statistics.longestRun, length)
@@ -140,6 +158,27 @@ final class SimulationWalk {
         return failed < 0 ? nil : .assertion(system.ir.assertions[failed].message)
     }
 
+    /// The current state, just entered with fingerprint `fingerprint`, to the run's lassos: the
+    /// fair violating lasso it closes, if any. The fingerprinter's words still hold the state
+    /// packed: nothing fingerprints between entering a state and this call.
+    private func enterLasso(_ fingerprint: UInt64) -> RunLassos.Found? {
+        guard let lassos else { return nil }
+        current.withUnsafeBufferPointer { machine.load($0.baseAddress!) }
+        return lassos.enter(machine: machine, words: fingerprinter.words, fingerprint: fingerprint)
+    }
+
+    /// Ends the simulation with the lasso `found` of the run, `length` steps long so far.
+    private func finish(_ found: RunLassos.Found, run: SimulationRunID, length: Int) -> SimulationResult {
+        statistics.runs += 1
+        statistics.longestRun = max(statistics.longestRun, length)
+        let lassos = lassos!, steps = lassos.steps
+        let trace = TraceBuilder(system: system).trace(through: path) { index, instance in instance == steps[index] }
+        let instance = lassos.instances[found.instance]
+        let property = LivenessResult.Property(name: instance.name, declaration: instance.declaration,
+                                               lasso: trace.looping(at: found.loopStart), fairness: found.fairness)
+        return finish(.livenessViolated(property, run: run))
+    }
+
     /// Whether the current state lies outside the spec's state constraints.
     private func outsideConstraints() -> Bool {
         guard system.constrained else { return false }
@@ -179,6 +218,7 @@ final class SimulationWalk {
             lastProgress = now
             statistics.seconds = elapsed
             statistics.distinctStates = seen.count
+            statistics.lassos = lassos?.judged ?? 0
             progress(statistics)
         }
         return nil
@@ -187,6 +227,7 @@ final class SimulationWalk {
     private func finish(_ verdict: SimulationVerdict) -> SimulationResult {
         statistics.seconds = Date().timeIntervalSince(start)
         statistics.distinctStates = seen.count
+        statistics.lassos = lassos?.judged ?? 0
         return SimulationResult(verdict: verdict, statistics: statistics)
     }
 }

@@ -5,7 +5,8 @@ import Kripke
 import Verification
 
 /// `kripke simulate <spec>`: random runs through an instance too large to explore, checking its
-/// invariants (and lemmas) in every state visited and deadlocks. Reproducible by seed; not a proof.
+/// invariants (and lemmas) in every state visited, deadlocks, and its liveness properties on the
+/// lassos the runs stumble on. Reproducible by seed; not a proof.
 ///
 /// ```text
 /// $ kripke simulate paxos --param N=7 --seed 42
@@ -18,7 +19,9 @@ struct SimulateCommand: ParsableCommand {
         discussion: """
             For instances too large to explore: each run starts in the initial state and takes up to --depth steps, \
             each chosen uniformly among all enabled steps. A violation ends the simulation with that run as a \
-            counterexample (exit 1), and says how to take exactly that run again. Finding none (exit 0) proves \
+            counterexample (exit 1), and says how to take exactly that run again. Liveness properties are judged on \
+            the lassos the runs stumble on (a cycle back to a state visited, or a state where a fair run may stop): a \
+            fair one that violates a property is reported as `kripke check` reports it. Finding none (exit 0) proves \
             nothing about the runs not taken; `kripke check` explores every state. The same --seed takes the same runs.
             """)
 
