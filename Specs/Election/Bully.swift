@@ -20,7 +20,10 @@ import Kripke
 ///
 /// **Properties**: *unique leader* — at most one live process considers itself coordinator;
 /// *agreement at end* — when no election is running and no message is in flight, every live
-/// process names the highest live id; no deadlock.
+/// process names the highest live id; no deadlock; *the highest live process is known as
+/// coordinator* — infinitely often, every live process names the highest live process — on
+/// every run where every step of every process is weakly fair (crashes are not: up to F
+/// processes may still crash, at any moment).
 ///
 /// **Variants**:
 /// - `bully` — correct; holds.
@@ -140,5 +143,12 @@ public enum Bully {
             Exists(procs) { k in leader[i] == k && !crashed[k] && noLiveHigher(k) }
         })
         s.validEndState(ended)
+
+        // Elections end: however the crashes fall, the run comes back to every live process
+        // naming the highest live one (an ended run stays there).
+        s.fair(.weak, everyActionOf: procs)
+        s.check(AlwaysEventually("the highest live process is known as coordinator", ForAll(procs) { i in
+            crashed[i] || Exists(procs) { k in leader[i] == k && !crashed[k] && noLiveHigher(k) }
+        }))
     }
 }

@@ -31,3 +31,14 @@ import Testing
         #expect(throws: SpecError.self) { try SpecHarness.spec("bully").instantiate(["N": 2, "F": 2]) }
     }
 }
+
+/// Elections end under weak fairness of every process's steps, whichever processes crash: the
+/// fair-cycle search finds no run that stops coming back to the highest live coordinator.
+@Suite struct BullyLivenessTests {
+    @Test(arguments: [[String: Int](), ["N": 3, "F": 2], ["N": 2, "F": 1]])
+    func theHighestLiveProcessIsAlwaysEventuallyCoordinator(parameters: [String: Int]) throws {
+        let result = try LivenessChecker(SpecHarness.spec("bully").instantiate(parameters)).run()
+        #expect(result.properties.map(\.name) == ["the highest live process is known as coordinator"])
+        #expect(result.properties.allSatisfy { $0.lasso == nil }, "\(parameters)")
+    }
+}

@@ -90,7 +90,7 @@ import Traces
 /// The library's liveness verdicts are not vacuous: without the fairness they assume, a process
 /// may stop for ever and starve, and the checker says so.
 @Suite struct LivenessNeedsFairnessTests {
-    @Test(arguments: ["ricart-agrawala", "lamport-mutex", "suzuki-kasami", "token-ring", "chang-roberts", "chandy-lamport", "paxos"])
+    @Test(arguments: ["ricart-agrawala", "lamport-mutex", "suzuki-kasami", "token-ring", "chang-roberts", "bully", "chandy-lamport", "paxos"])
     func withoutFairnessTheyFail(name: String) throws {
         var ir = try SpecHarness.spec(name).instantiate()
         #expect(!ir.liveness.isEmpty && !ir.fairness.isEmpty)
