@@ -68,14 +68,28 @@ import Testing
         #expect(unfair.properties.first?.lasso?.length == 0)
     }
 
-    /// Random runs end at the boundary instead of ticking out of the domain.
+    /// Random runs end at the boundary instead of ticking out of the domain (with fair ticks: an
+    /// unfair run may stay put, and simulation reports that lasso — the next test).
     @Test func simulationEndsRunsAtTheBoundary() throws {
         var options = SimulationOptions(seed: 3)
         options.runs = 50
-        let result = try RandomSimulation(ConstraintSpecs.clocks(), options: options).run()
+        let result = try RandomSimulation(ConstraintSpecs.clocks(fair: true), options: options).run()
         #expect(result.verdict == .noViolationFound)
         #expect(result.statistics.endedEarly == 50)
         #expect(result.statistics.longestRun <= 7)
+    }
+
+    /// Without fairness a run may stop in its first state, where no clock is 4: simulation finds
+    /// that lasso (no cycle, the loop at the initial state), as the exhaustive checker does.
+    @Test func simulationFindsTheUnfairStop() throws {
+        let result = try RandomSimulation(ConstraintSpecs.clocks(), options: SimulationOptions(seed: 3)).run()
+        guard case .livenessViolated(let property, _) = result.verdict else {
+            Issue.record("expected a liveness violation, got \(result.verdict)")
+            return
+        }
+        #expect(property.name == "a clock reaches 4")
+        #expect(property.lasso?.length == 0)
+        #expect(property.lasso?.loop == 0)
     }
 
     @Test func theConstraintIsValidatedAndPrinted() throws {
