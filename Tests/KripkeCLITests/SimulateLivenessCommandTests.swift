@@ -63,4 +63,12 @@ import Traces
         #expect(properties.filter { $0["kind"] == .string("liveness") }.map { $0["verdict"] }
                 == Array(repeating: .string("no-violation-found"), count: 3))
     }
+
+    /// `--no-liveness` takes the same runs without judging their lassos: the starving run goes by.
+    @Test func noLivenessLeavesTheLassosAlone() throws {
+        let output = try CommandRunner.run(["simulate", "majority-voting", "--seed", "1", "--no-liveness", "--quiet"])
+        #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+        #expect(output.stdout.contains("Result: NO VIOLATION FOUND"))
+        #expect(!output.stdout.contains("Liveness judged"))
+    }
 }

@@ -46,6 +46,11 @@ struct SimulateCommand: ParsableCommand {
     @Flag(name: .customLong("no-lemmas"), help: "Check the invariants only, not the spec's helper lemmas.")
     var noLemmas = false
 
+    @Flag(name: .customLong("no-liveness"), help: ArgumentHelp(
+        "Do not judge the lassos runs stumble on against the liveness properties.",
+        discussion: "Keeping every state of a run to find its cycles costs time and memory on long runs."))
+    var noLiveness = false
+
     @Option(name: .customLong("max-seconds"), parsing: .unconditional, help: "Stop (incomplete, exit 3) after this many seconds.")
     var maxSeconds: Double?
 
@@ -60,7 +65,8 @@ struct SimulateCommand: ParsableCommand {
     func run() throws {
         let report = ResultReport(output)
         let spec = try selection.instantiate(reporting: report)
-        let ir = noLemmas ? spec.withoutLemmas : spec
+        var ir = noLemmas ? spec.withoutLemmas : spec
+        if noLiveness { ir.liveness = [] }
         do { try output.checkWritable() } catch { throw report.error(error, spec: selection.name) }
         let progress = self.progress
         let options = simulationOptions(seed: seed.map(UInt64.init) ?? SimulationSeeds.random(), progress: progress)
@@ -82,6 +88,7 @@ struct SimulateCommand: ParsableCommand {
         if depth != SimulationOptions.defaultDepth { words.append("--depth \(depth)") }
         if noDeadlock { words.append("--no-deadlock") }
         if noLemmas { words.append("--no-lemmas") }
+        if noLiveness { words.append("--no-liveness") }
         return words.joined(separator: " ")
     }
 
