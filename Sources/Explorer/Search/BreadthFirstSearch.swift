@@ -64,6 +64,7 @@ private struct SearchRun: ~Copyable {
     var expansions = 0
     let start = Date()
     var lastProgress = Date()
+    var lastMemoryCheck = Date.distantPast
 
     init(system: TransitionSystem, options: SearchOptions) {
         self.system = system
@@ -263,8 +264,12 @@ private struct SearchRun: ~Copyable {
         if let maxSeconds = options.maxSeconds, elapsed >= maxSeconds {
             return "time limit reached (\(formatSeconds(maxSeconds)) s)"
         }
-        if let maxMemory = options.maxMemoryBytes, let resident = ResidentMemory.current(), resident >= maxMemory {
-            return "memory limit reached (\(maxMemory / 1_048_576) MiB resident)"
+        // Resident memory at most every 50 ms: its growth in that time is within the limit's margin.
+        if let maxMemory = options.maxMemoryBytes, now.timeIntervalSince(lastMemoryCheck) >= 0.05 {
+            lastMemoryCheck = now
+            if let resident = ResidentMemory.current(), resident >= maxMemory {
+                return "memory limit reached (\(maxMemory / 1_048_576) MiB resident)"
+            }
         }
         if let progress = options.progress, now.timeIntervalSince(lastProgress) >= 1 {
             lastProgress = now

@@ -8,7 +8,32 @@ import Foundation
 /// let limit = ResidentMemory.defaultLimit()   // 85 % of what is free now, plus what we hold
 /// ```
 public enum ResidentMemory {
-    public static func current() -> Int? { statusField("VmRSS:") }
+    /// The resident size: the second number of `/proc/self/statm`, in pages. Read without
+    /// Foundation's string machinery, since a search asks often (parsing `/proc/self/status`
+    /// took 15 % of a fast search's time).
+    public static func current() -> Int? {
+        let file = open("/proc/self/statm", O_RDONLY)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        var bytes = (0..<64).map { _ in UInt8(0) }
+        let count = bytes.withUnsafeMutableBytes { read(file, $0.baseAddress, $0.count) }
+        guard count > 0 else { return nil }
+        var field = 0, pages = 0, digits = 0
+        for byte in bytes[..<count] {
+            if byte == UInt8(ascii: " ") {
+                if field == 1 { break }
+                field += 1
+            } else if field == 1, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                pages = pages * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            }
+        }
+        return digits > 0 ? pages * pageSize : nil
+    }
+
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+
     static func peak() -> Int? { statusField("VmHWM:") }
 
     /// The resident size at which a search should stop rather than push the machine into swap:
