@@ -42,19 +42,19 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     private let wordCount: Int
     /// The action (index into the spec's actions, or -1 for a message loss) of each successor,
     /// in generation order.
-    private(set) var actions: [Int32] = []
+    @exclusivity(unchecked) private(set) var actions: [Int32] = []
     /// One entry per expanded state, in frontier order.
-    private(set) var expanded: [Expanded] = []
+    @exclusivity(unchecked) private(set) var expanded: [Expanded] = []
     /// The candidates, in generation order: fingerprint, packed words, action, and the first
     /// invariant the state violates (-1: none; `outsideConstraints`: none, but the state is
     /// outside the state constraints, so it is not to be expanded).
-    private(set) var candidateFingerprints: [UInt64] = []
-    private(set) var candidateWords: [UInt64] = []
-    private(set) var candidateActions: [Int32] = []
-    private(set) var candidateBroken: [Int32] = []
+    @exclusivity(unchecked) private(set) var candidateFingerprints: [UInt64] = []
+    @exclusivity(unchecked) private(set) var candidateWords: [UInt64] = []
+    @exclusivity(unchecked) private(set) var candidateActions: [Int32] = []
+    @exclusivity(unchecked) private(set) var candidateBroken: [Int32] = []
     /// Per candidate: its position among its parent's successors (the order `forEachSuccessor`
     /// gives them in), from which a trace is rebuilt.
-    private(set) var candidateOrdinals: [UInt32] = []
+    @exclusivity(unchecked) private(set) var candidateOrdinals: [UInt32] = []
     /// Per candidate: whether it is the first visit of its state (set by the visited set's insert).
     private(set) var firstFound: UnsafeMutablePointer<Bool>
     private var firstFoundCapacity = 0
@@ -62,9 +62,9 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     private var byShard: [Int32] = []
     private var shardStarts = [Int](repeating: 0, count: ShardedFingerprintSet.shardCount + 1)
     /// The visited set as the chunk began.
-    private var visited: ShardedFingerprintView?
+    @exclusivity(unchecked) private var visited: ShardedFingerprintView?
     /// This batch's candidates, to keep out duplicates.
-    private var batchFingerprints: FingerprintSet
+    @exclusivity(unchecked) private var batchFingerprints: FingerprintSet
     /// Whether states are told apart by their words, not only their fingerprints.
     private let exact: Bool
 
