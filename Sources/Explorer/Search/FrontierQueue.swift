@@ -131,17 +131,13 @@ struct FrontierQueue: ~Copyable {
         return block
     }
 
-    /// Opens the temporary file, unlinked at once so that it goes when the process does.
     private mutating func openFile() -> Bool {
         if file >= 0 { return true }
-        guard !fileFailed else { return false }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kripke-frontier-\(UUID().uuidString)").path
-        file = open(path, O_RDWR | O_CREAT | O_EXCL, 0o600)
-        guard file >= 0 else {
+        guard !fileFailed, let opened = UnlinkedTemporaryFile.open(prefix: "kripke-frontier") else {
             fileFailed = true
             return false
         }
-        unlink(path)
+        file = opened
         return true
     }
 }

@@ -97,16 +97,13 @@ struct ParentLog: ~Copyable {
         resident[block] = nil
     }
 
-    /// Opens the temporary file, unlinked at once so that it goes when the process does.
     private mutating func openFile() -> Bool {
         if file >= 0 { return true }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kripke-parents-\(UUID().uuidString)").path
-        file = open(path, O_RDWR | O_CREAT | O_EXCL, 0o600)
-        guard file >= 0 else {
+        guard let opened = UnlinkedTemporaryFile.open(prefix: "kripke-parents") else {
             fileFailed = true
             return false
         }
-        unlink(path)
+        file = opened
         return true
     }
 }
