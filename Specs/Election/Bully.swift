@@ -16,7 +16,8 @@ import Kripke
 /// every higher process has crashed. Crashes are fail-stop, at any moment (`s.crashes`).
 ///
 /// **Parameters**: `N` processes (default 4), `F` of which may crash (default 1, `F < N`).
-/// The network is unordered and reliable; its capacity is never reached.
+/// The network is unordered and reliable, with room for 2N² messages: never reached with one crash;
+/// with more it can be (N=4 F=2 reaches it, and the check ends incomplete, exit 3).
 ///
 /// **Properties**: *unique leader* — at most one live process considers itself coordinator;
 /// *agreement at end* — when no election is running and no message is in flight, every live
