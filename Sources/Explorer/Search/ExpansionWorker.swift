@@ -135,8 +135,9 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     }
 
     /// Expands the frontier states at `range` (positions in the level; `frontier` points at the
-    /// packed words of the state at `firstPosition`); successors in `visited` are only counted. With partial-order reduction, `order` tells which states
-    /// were found before which. `sortByShard` prepares a parallel insert.
+    /// packed words of the state at `firstPosition`); successors in `visited` are only counted.
+    /// With partial-order reduction, `order` tells which states were found before which.
+    /// `sortByShard` prepares a parallel insert.
     func expand(_ frontier: UnsafePointer<UInt64>, firstPosition: Int, _ range: Range<Int>, visited: ShardedFingerprintView,
                 order: DiscoveryOrder?, sortByShard: Bool) {
         actions.removeAll(keepingCapacity: true)

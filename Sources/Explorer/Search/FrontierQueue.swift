@@ -47,8 +47,7 @@ struct FrontierQueue: ~Copyable {
         self.words = words
         self.blockStates = max(blockStates, 1)
         self.residentLimit = residentLimit
-        filling.words.reserveCapacity(self.blockStates * words)
-        filling.ids.reserveCapacity(self.blockStates)
+        filling = emptyBlock()
     }
 
     deinit {
@@ -91,14 +90,20 @@ struct FrontierQueue: ~Copyable {
         return block
     }
 
+    /// A block with room for `blockStates` states, to fill.
+    private func emptyBlock() -> Block {
+        var block = Block()
+        block.words.reserveCapacity(blockStates * words)
+        block.ids.reserveCapacity(blockStates)
+        return block
+    }
+
     private static func bytes(_ block: Block) -> Int { block.words.count * 8 + block.ids.count * 4 }
 
     /// Moves the full block being filled to memory or, past the limit, to the file.
     private mutating func seal() {
         let block = filling
-        filling = Block()
-        filling.words.reserveCapacity(blockStates * words)
-        filling.ids.reserveCapacity(blockStates)
+        filling = emptyBlock()
         if residentBytes + Self.bytes(block) > residentLimit, let offset = write(block) {
             full.append(.spilled(offset: offset, count: block.ids.count))
         } else {

@@ -15,7 +15,7 @@ public enum ResidentMemory {
         let file = open("/proc/self/statm", O_RDONLY)
         guard file >= 0 else { return nil }
         defer { close(file) }
-        var bytes = (0..<64).map { _ in UInt8(0) }
+        var bytes = [UInt8](repeating: 0, count: 64)
         let count = bytes.withUnsafeMutableBytes { read(file, $0.baseAddress, $0.count) }
         guard count > 0 else { return nil }
         var field = 0, pages = 0, digits = 0
