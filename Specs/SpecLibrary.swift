@@ -46,6 +46,7 @@ public enum SpecLibrary {
         Paxos.correct,
         Paxos.ignorePromisedValues,
         Paxos.acceptBelowPromise,
+        PaxosDuel.duelling,
     ]
 
     public static let snapshots: [SpecDefinition] = [

@@ -30,8 +30,8 @@ import Kripke
 /// has used its ballots); *a value is chosen* (liveness) when every action of every proposer
 /// and acceptor is weakly fair — crashes are not, and up to F acceptors may still crash. It
 /// holds with any number of proposers here: ballots are bounded, and nothing preempts the
-/// highest one, so duelling proposers stop duelling; the livelock of unbounded ballots is
-/// beyond a finite model.
+/// highest one, so duelling proposers stop duelling. With unbounded ballots they need not:
+/// `paxos-duelling-proposers` (PaxosDuel.swift) keeps ballots as ranks and shows the duel.
 ///
 /// **Proof**: the correct variant on the reliable network (`L = 0`) carries helper lemmas
 /// (`Paxos.lemmas`, PaxosLemmas.swift: Lamport's inductive invariant — one value per ballot, every

@@ -33,14 +33,14 @@ import Traces
     @Test func unknownSpecExitsTwo() throws {
         let output = try CommandRunner.run(["check", "no-such-spec"])
         #expect(output.status == 2)
-        #expect(output.stderr == "error: unknown spec 'no-such-spec'. `kripke list` shows all 40.\n")
+        #expect(output.stderr == "error: unknown spec 'no-such-spec'. `kripke list` shows all 41.\n")
     }
 
     /// A misspelt spec or subcommand gets the nearest names, not a list of every spec.
     @Test func misspellingsGetSuggestions() throws {
         let spec = try CommandRunner.run(["check", "ricart-agrawla"])
         #expect(spec.status == 2)
-        #expect(spec.stderr == "error: unknown spec 'ricart-agrawla'. Did you mean 'ricart-agrawala'? `kripke list` shows all 40.\n")
+        #expect(spec.stderr == "error: unknown spec 'ricart-agrawla'. Did you mean 'ricart-agrawala'? `kripke list` shows all 41.\n")
         let family = try CommandRunner.run(["bmc", "raft", "--depth", "2"])
         #expect(family.stderr.contains("Did you mean 'raft-election' or 'raft-election-double-vote' or 'raft-election-split-votes'?"))
         let command = try CommandRunner.run(["chek", "ricart-agrawala"])

@@ -63,7 +63,7 @@ import Traces
     @Test func itfPyLoadsEveryGoldenAsKripkeReadsIt() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.goldenFolder.path)
             .filter { $0.hasSuffix(".itf.json") }.sorted()
-        #expect(names.count == 24)
+        #expect(names.count == 25)
         let output = try PythonTool.run(Self.script, arguments: names.map { Self.goldenFolder.appendingPathComponent($0).path })
         let expected = try names.map { name in
             Self.summary(name, try ITF.decode(JSONValue.parse(String(contentsOf: Self.goldenFolder.appendingPathComponent(name), encoding: .utf8))))

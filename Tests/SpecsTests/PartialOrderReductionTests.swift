@@ -91,6 +91,7 @@ import Testing
         "paxos": (27986, 349961),
         "paxos-ignore-promised-values": (16528, 147389),
         "paxos-accept-below-promise": (24152, 202317),
+        "paxos-duelling-proposers": (17621, 41320),
         "chandy-lamport": (16092, 62265),
         "chandy-lamport-no-channel-state": (13749, 49012),
         "chandy-lamport-late-markers": (203, 338),

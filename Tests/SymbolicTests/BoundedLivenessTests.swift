@@ -41,6 +41,19 @@ import Verification
         #expect(try TraceReplay(ir).replay(lasso) == .replays)
     }
 
+    /// Paxos with duelling proposers, one acceptor: BMC finds a duel as long as the explorer's
+    /// (3 steps, then a cycle of 8), and it replays.
+    @Test func duellingProposersWithinElevenSteps() throws {
+        let ir = try PaxosDuel.duelling.instantiate(["N": 1])
+        let explorer = try #require(try LivenessChecker(ir).run().properties.first?.lasso)
+        #expect(explorer.length == 11)
+        let lasso = try #require(try BoundedLivenessChecker(ir).run(depth: 11).first?.lasso)
+        #expect(lasso.length == 11)
+        #expect(lasso.loop == 3)
+        #expect(lasso.steps.filter { $0.action == "start" }.count == 4)
+        #expect(try TraceReplay(ir).replay(lasso) == .replays)
+    }
+
     /// On random specs with random weak fairness, a lasso BMC finds within the bound exists for
     /// the explorer too, and where the explorer's lasso fits the bound, BMC finds one as short.
     @Test func agreesWithTheExplorerOnRandomSpecs() throws {
