@@ -43,8 +43,9 @@ extension Outcome {
                                               verdict: property.lasso == nil ? .holds : .violated, location: location,
                                               seconds: nil))
         }
-        details.append(String(format: "Liveness: %d states, %d transitions searched for fair cycles, without reductions, in %.2f s",
-                              result.states, result.transitions, result.seconds))
+        details.append(String(format: "Liveness: %d states, %d transitions searched for fair cycles, without reductions, in %.2f s "
+                              + "(symmetry and partial-order reduction stay off for liveness: the reduced graph "
+                              + "can miss fair cycles)", result.states, result.transitions, result.seconds))
         if ir.fairness.isEmpty {
             warnings.append("no fairness declared (s.fair): a run may stop taking any step forever, so most "
                             + "liveness properties fail")
