@@ -46,9 +46,13 @@ for entry in "${CASES[@]}"; do
     spec=${entry#*|}
     for bin in "${BINS[@]}"; do
         label=$(basename "$(dirname "$bin")")
+        # Safety only (SPIN's rows check no liveness), where the build has liveness at all.
+        liveness=()
+        help=$("$bin" check --help)   # read whole: `| grep -q` under pipefail can die of SIGPIPE
+        grep -q -- '--no-liveness' <<<"$help" && liveness=(--no-liveness)
         for workers in $WORKERS; do
             # shellcheck disable=SC2086
-            json=$("$bin" check $spec --no-por --no-lemmas --workers "$workers" --json --quiet || true)
+            json=$("$bin" check $spec --no-por --no-lemmas "${liveness[@]}" --workers "$workers" --json --quiet || true)
             row=$(python3 -c '
 import json, sys
 d = json.loads(sys.argv[1]); s = d["stats"]
