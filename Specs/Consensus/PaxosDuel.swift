@@ -112,7 +112,8 @@ public enum PaxosDuel {
                 && (b == 0 || Exists(proposers) { k in bal[k] == b - 1 } || Exists(acceptors) { a in maxBal[a] == b - 1 })
         }
 
-        /// Acceptors that have answered `q`'s current phase or still can.
+        /// Whether a majority of acceptors have answered `q`'s current phase or still can (none
+        /// has promised a higher ballot); if not, `q`'s ballot is defeated.
         func stillWinnable(_ q: Term<ProcessID>) -> Term<Bool> {
             let preparing = Count(acceptors) { a in promised[q, a] || maxBal[a] < bal[q] } >= .constant(majority)
             let accepting = Count(acceptors) { a in accepted[q, a] || maxBal[a] <= bal[q] } >= .constant(majority)

@@ -24,6 +24,7 @@ struct ExprCompiler {
         case .messageField(let position):
             return { $0.fields[position] }
         case .variable(let variable, let indices):
+            if let read = compileDirectRead(variable, indices) { return read }
             let slot = compileSlot(variable, indices)
             return { machine in
                 let index = slot(machine)
@@ -35,6 +36,9 @@ struct ExprCompiler {
         case .unary(.negate, let operand):
             let inner = compile(operand)
             return { -inner($0) }
+        case .binary(let op, let lhs, .literal(let constant)):
+            let a = compile(lhs)
+            return compileBinary(op, a, constant) ?? compileBinary(op, a, { _ in constant })
         case .binary(let op, let lhs, let rhs):
             return compileBinary(op, compile(lhs), compile(rhs))
         case .ite(let condition, let then, let otherwise):
@@ -62,12 +66,64 @@ struct ExprCompiler {
         }
     }
 
+    /// The most common reads as one closure each, not a tree of them: a scalar, an array indexed
+    /// by a literal (in range) or by one binding (a process or chosen value), a matrix indexed by
+    /// two bindings. Nil for anything else, which `compileSlot` handles.
+    private func compileDirectRead(_ variable: VariableID, _ indices: [Expr]) -> Evaluator? {
+        let base = layout.variableBase[variable.index]
+        let dimensions = layout.variableDimensions[variable.index]
+        if indices.isEmpty { return { $0.state[base] } }
+        if indices.count == 2, case .binding(let first) = indices[0], case .binding(let second) = indices[1] {
+            let outer = dimensions[0], inner = dimensions[1], name = ir.variables[variable.index].name
+            let rowBinding = first.index, columnBinding = second.index
+            return { machine in
+                let row = machine.bindings[rowBinding] - outer.lower, column = machine.bindings[columnBinding] - inner.lower
+                guard row >= 0 && row < outer.count && column >= 0 && column < inner.count else {
+                    machine.fault = "index (\(row + outer.lower), \(column + inner.lower)) of '\(name)' is out of range"
+                    return 0
+                }
+                return machine.state[base + row * outer.stride + column * inner.stride]
+            }
+        }
+        guard indices.count == 1, let dimension = dimensions.first else { return nil }
+        let lower = dimension.lower, count = dimension.count
+        switch indices[0] {
+        case .literal(let index) where index >= lower && index < lower + count:
+            let slot = base + index - lower
+            return { $0.state[slot] }
+        case .binding(let binding):
+            let position = binding.index, name = ir.variables[variable.index].name
+            return { machine in
+                let offset = machine.bindings[position] - lower
+                guard offset >= 0 && offset < count else {
+                    machine.fault = "index \(offset + lower) of '\(name)' is out of range"
+                    return 0
+                }
+                return machine.state[base + offset]
+            }
+        default:
+            return nil
+        }
+    }
+
     /// A closure computing the state slot of `variable[indices]`, or -1 (with a fault) when an
     /// index is outside the variable's index domain.
     func compileSlot(_ variable: VariableID, _ indices: [Expr]) -> (Machine) -> Int {
         let base = layout.variableBase[variable.index]
         let dimensions = layout.variableDimensions[variable.index]
         let name = ir.variables[variable.index].name
+        if indices.count == 1, case .binding(let binding) = indices[0], let dimension = dimensions.first {
+            // The usual target, `x[i] <- …` for the acting process: the binding read directly.
+            let position = binding.index, lower = dimension.lower, count = dimension.count
+            return { machine in
+                let offset = machine.bindings[position] - lower
+                guard offset >= 0 && offset < count else {
+                    machine.fault = "index \(offset + lower) of '\(name)' is out of range"
+                    return -1
+                }
+                return base + offset
+            }
+        }
         let parts = indices.map(compile)
         if parts.isEmpty { return { _ in base } }
         if parts.count == 1 {
@@ -135,6 +191,25 @@ struct ExprCompiler {
         case .and: return { a($0) != 0 && b($0) != 0 ? 1 : 0 }
         case .or: return { a($0) != 0 || b($0) != 0 ? 1 : 0 }
         case .implies: return { a($0) == 0 || b($0) != 0 ? 1 : 0 }
+        }
+    }
+
+    /// An operator with a literal right operand, the constant captured rather than called for;
+    /// nil for the operators that may fault (division, modulo), which keep the general form.
+    private func compileBinary(_ op: Expr.BinaryOperator, _ a: @escaping Evaluator, _ k: Int) -> Evaluator? {
+        switch op {
+        case .add: return { a($0) &+ k }
+        case .subtract: return { a($0) &- k }
+        case .multiply: return { a($0) &* k }
+        case .min: return { Swift.min(a($0), k) }
+        case .max: return { Swift.max(a($0), k) }
+        case .eq: return { a($0) == k ? 1 : 0 }
+        case .ne: return { a($0) != k ? 1 : 0 }
+        case .lt: return { a($0) < k ? 1 : 0 }
+        case .le: return { a($0) <= k ? 1 : 0 }
+        case .gt: return { a($0) > k ? 1 : 0 }
+        case .ge: return { a($0) >= k ? 1 : 0 }
+        case .divide, .modulo, .and, .or, .implies: return nil
         }
     }
 
