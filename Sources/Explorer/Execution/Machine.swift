@@ -11,27 +11,29 @@ import Kripke
 /// let ok = body(machine)   // false: disabled, overflowed or faulted
 /// ```
 final class Machine {
+    // One thread uses a machine at a time (one per worker), so the hot fields below skip Swift's
+    // dynamic exclusivity checks, which cost a few per cent of every step.
     private let leadingPadding = CacheLinePadding()
     let state: UnsafeMutablePointer<Int>
     let bindings: UnsafeMutablePointer<Int>
-    var fields: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) var fields: UnsafeMutablePointer<Int>
     private let writeStamps: UnsafeMutablePointer<Int>
     private let slotCount: Int
     private let fieldCount: Int
-    private var step = 0
+    @exclusivity(unchecked) private var step = 0
     /// Set when a step hits a modelling error (value outside its domain, double write, …).
-    var fault: String?
+    @exclusivity(unchecked) var fault: String?
     /// Set when a send found its channel (or the bag) full.
-    var overflowed = false
+    @exclusivity(unchecked) var overflowed = false
     /// The index (in `SpecIR.assertions`) of the first assertion the current step failed; -1: none.
-    var failedAssertion = -1
+    @exclusivity(unchecked) var failedAssertion = -1
     /// Whether the working state differs from the state last loaded (a step wrote to it).
-    var dirty = false
+    @exclusivity(unchecked) var dirty = false
     /// Reusable buffer for the slots of deliverable messages of the state being expanded.
-    var deliverable: [Int] = []
+    @exclusivity(unchecked) var deliverable: [Int] = []
     /// When not nil, the messages the current step sent (reset by each step): how traces learn
     /// exactly what a step sent. Nil during the search.
-    var sentLog: [RawMessage]?
+    @exclusivity(unchecked) var sentLog: [RawMessage]?
     private let trailingPadding = CacheLinePadding()
 
     init(slotCount: Int, bindingCount: Int, fieldCount: Int) {
