@@ -22,7 +22,9 @@ final class TransitionSystem {
     let constrained: Bool
     private let hasHandlers: Bool
 
-    private struct CompiledAction {
+    /// A class, not a struct: the successor loop then takes one reference per action instead of
+    /// copying (and retaining) its closure, guards and choice encoding.
+    private final class CompiledAction {
         let processes: Range<Int>
         let processBinding: Int
         /// How a choice code binds the action's parameters; nil without parameters.
@@ -32,6 +34,17 @@ final class TransitionSystem {
         let run: Executor
         /// The body's leading `Require` conditions, in order.
         let guards: [Evaluator]
+
+        init(processes: Range<Int>, processBinding: Int, choice: ChoiceEncoding?, messageKind: Int?, senderBinding: Int,
+             run: @escaping Executor, guards: [Evaluator]) {
+            self.processes = processes
+            self.processBinding = processBinding
+            self.choice = choice
+            self.messageKind = messageKind
+            self.senderBinding = senderBinding
+            self.run = run
+            self.guards = guards
+        }
     }
 
     init(_ ir: SpecIR) throws(SpecError) {
