@@ -1,9 +1,11 @@
-/// The set of visited states, stored as 64-bit fingerprints in an open-addressing table
-/// (linear probing, grown by half at 3/4 load, so it is always between 1/2 and 3/4 full: 10.7–16
-/// bytes per state; doubling would leave it as little as 3/8 full, 21 bytes per state). A
-/// fingerprint's home slot is its bits below the top six (`ShardedFingerprintSet` shards by
-/// those) scaled to the capacity, which need not be a power of two. 0 marks an empty slot;
-/// fingerprints are never 0.
+/// The set of visited states, stored as 64-bit fingerprints in an open-addressing table with
+/// Robin Hood linear probing: along a run of occupied slots the entries stay in the order of their
+/// home slots (ties by fingerprint), so a lookup for an absent fingerprint stops at the first
+/// entry that belongs after it, and the table can run 7/8 full with short probes. It grows by a
+/// quarter at 7/8 load, so it is always between 0.7 and 0.875 full: 9.1–11.4 bytes per state (a
+/// plain linear-probing table at 1/2–3/4 load costs 10.7–16). A fingerprint's home slot is its
+/// bits below the top six (`ShardedFingerprintSet` shards by those) scaled to the capacity,
+/// which need not be a power of two. 0 marks an empty slot; fingerprints are never 0.
 ///
 /// In *exact* mode (`wordCount > 0`) it also keeps each state's packed words, and two states
 /// are the same only when their words are: a fingerprint collision then costs a comparison,
@@ -22,11 +24,11 @@ struct FingerprintSet: ~Copyable {
     private(set) var count = 0
     /// Packed words per state in exact mode; 0 stores fingerprints only.
     let wordCount: Int
-    /// Exact mode: per table slot, which stored state it holds (an index into `states`).
+    /// Exact mode: per table slot, which stored state it holds (an index into `states`); moves
+    /// with its slot's entry.
     private var positions: UnsafeMutablePointer<UInt32>?
     /// Exact mode: the stored states' packed words, in insertion order.
     private var states: UnsafeMutablePointer<UInt64>?
-    private var stateCapacity = 0
 
     init(initialCapacity: Int = 1 << 16, wordCount: Int = 0) {
         capacity = max(16, initialCapacity)
@@ -35,8 +37,7 @@ struct FingerprintSet: ~Copyable {
         self.wordCount = wordCount
         if wordCount > 0 {
             positions = .allocate(capacity: capacity)
-            stateCapacity = capacity * 3 / 4
-            states = .allocate(capacity: stateCapacity * wordCount)
+            states = .allocate(capacity: Self.limit(capacity: capacity) * wordCount)
         }
     }
 
@@ -46,10 +47,13 @@ struct FingerprintSet: ~Copyable {
         states?.deallocate()
     }
 
+    /// The most entries a table of `capacity` slots holds before it grows: 7/8 of them.
+    @inline(__always) static func limit(capacity: Int) -> Int { capacity - capacity / 8 }
+
     /// Bytes held by the table (and, in exact mode, the stored states).
     var byteCount: Int {
         capacity * MemoryLayout<UInt64>.stride
-            + (wordCount > 0 ? capacity * MemoryLayout<UInt32>.stride + stateCapacity * wordCount * 8 : 0)
+            + (wordCount > 0 ? capacity * MemoryLayout<UInt32>.stride + Self.limit(capacity: capacity) * wordCount * 8 : 0)
     }
 
     /// Inserts a state by `fingerprint` (and, in exact mode, its packed `words`); returns
@@ -57,29 +61,32 @@ struct FingerprintSet: ~Copyable {
     mutating func insert(_ fingerprint: UInt64, words: UnsafePointer<UInt64>? = nil) -> Bool {
         precondition(fingerprint != 0, "fingerprint 0 is reserved for empty slots")
         precondition(wordCount == 0 || words != nil, "an exact set needs the state's words")
-        if (count + 1) * 4 > capacity * 3 { grow() }
-        var index = Self.home(of: fingerprint, capacity: capacity)
-        while true {
-            let slot = table[index]
-            if slot == 0 {
-                table[index] = fingerprint
-                if let positions, let states, let words {
-                    positions[index] = UInt32(count)
-                    (states + count * wordCount).update(from: words, count: wordCount)
-                }
-                count += 1
-                return true
-            }
-            if slot == fingerprint && view.holds(words, at: index) { return false }
-            index += 1
-            if index == capacity { index = 0 }
-        }
+        if count >= Self.limit(capacity: capacity) { grow() }
+        let (index, found) = view.find(fingerprint, words: words)
+        if found { return false }
+        place(fingerprint, at: index, position: count)
+        if let states, let words { (states + count * wordCount).update(from: words, count: wordCount) }
+        count += 1
+        return true
     }
 
-    /// The slot a fingerprint's probe starts at: the bits below the shard bits, scaled to `capacity`.
+    /// The slot a fingerprint's probe starts at: the bits below the shard bits, scaled to
+    /// `capacity` (so it never decreases as those bits grow).
     @inline(__always) static func home(of fingerprint: UInt64, capacity: Int) -> Int {
         Int(truncatingIfNeeded: (fingerprint &<< UInt64(ShardedFingerprintSet.shardBits))
             .multipliedFullWidth(by: UInt64(capacity)).high)
+    }
+
+    /// How far the entry in slot `index` sits past its home slot (wrapping at the table's end).
+    @inline(__always) static func displacement(of entry: UInt64, at index: Int, capacity: Int) -> Int {
+        let home = Self.home(of: entry, capacity: capacity)
+        return index >= home ? index - home : index + capacity - home
+    }
+
+    /// The order of entries with one home slot: the bits `home(of:capacity:)` reads first, then
+    /// the shard bits, so that it agrees with the home slots' order.
+    @inline(__always) static func rank(_ fingerprint: UInt64) -> UInt64 {
+        fingerprint &<< UInt64(ShardedFingerprintSet.shardBits) | fingerprint &>> UInt64(64 - ShardedFingerprintSet.shardBits)
     }
 
     func contains(_ fingerprint: UInt64, words: UnsafePointer<UInt64>? = nil) -> Bool {
@@ -98,27 +105,58 @@ struct FingerprintSet: ~Copyable {
         FingerprintView(table: table, capacity: capacity, positions: positions, states: states, wordCount: wordCount)
     }
 
+    /// Puts `fingerprint` into slot `index` (where `FingerprintView.find` stopped), moving the
+    /// entries from there to the next empty slot one slot on, so that the run stays in order.
+    private mutating func place(_ fingerprint: UInt64, at index: Int, position: Int) {
+        var empty = index
+        while table[empty] != 0 {
+            empty += 1
+            if empty == capacity { empty = 0 }
+        }
+        if empty >= index {
+            shiftUp(index, empty)
+        } else {
+            shiftUp(0, empty)
+            table[0] = table[capacity - 1]
+            if let positions { positions[0] = positions[capacity - 1] }
+            shiftUp(index, capacity - 1)
+        }
+        table[index] = fingerprint
+        if let positions { positions[index] = UInt32(position) }
+    }
+
+    /// Moves the entries of slots `start..<end` (and their positions) one slot up.
+    @inline(__always) private func shiftUp(_ start: Int, _ end: Int) {
+        guard end > start else { return }
+        UnsafeMutableRawPointer(table + start + 1)
+            .copyMemory(from: table + start, byteCount: (end - start) * MemoryLayout<UInt64>.stride)
+        if let positions {
+            UnsafeMutableRawPointer(positions + start + 1)
+                .copyMemory(from: positions + start, byteCount: (end - start) * MemoryLayout<UInt32>.stride)
+        }
+    }
+
+    /// Moves every entry to a table a quarter larger. The old table is read from just after an
+    /// empty slot, so the entries mostly come in order and land at the end of their runs.
     private mutating func grow() {
         let oldTable = table, oldPositions = positions, oldCapacity = capacity
-        capacity += capacity / 2
+        capacity += capacity / 4
         table = .allocate(capacity: capacity)
         table.initialize(repeating: 0, count: capacity)
         if wordCount > 0 {
             positions = .allocate(capacity: capacity)
             let oldStates = states!
-            states = .allocate(capacity: capacity * 3 / 4 * wordCount)
+            states = .allocate(capacity: Self.limit(capacity: capacity) * wordCount)
             states!.update(from: oldStates, count: count * wordCount)
-            stateCapacity = capacity * 3 / 4
             oldStates.deallocate()
         }
-        for position in 0..<oldCapacity where oldTable[position] != 0 {
-            var index = Self.home(of: oldTable[position], capacity: capacity)
-            while table[index] != 0 {
-                index += 1
-                if index == capacity { index = 0 }
-            }
-            table[index] = oldTable[position]
-            if let positions, let oldPositions { positions[index] = oldPositions[position] }
+        var start = 0
+        while oldTable[start] != 0 { start += 1 }
+        for step in 1...oldCapacity {
+            let old = (start + step) % oldCapacity
+            let entry = oldTable[old]
+            guard entry != 0 else { continue }
+            place(entry, at: view.insertionIndex(of: entry), position: Int(oldPositions?[old] ?? 0))
         }
         oldTable.deallocate()
         oldPositions?.deallocate()
@@ -139,12 +177,46 @@ struct FingerprintView: @unchecked Sendable {
     let wordCount: Int
 
     func contains(_ fingerprint: UInt64, words: UnsafePointer<UInt64>? = nil) -> Bool {
+        find(fingerprint, words: words).found
+    }
+
+    /// Probes for the state: `found` when it is stored (at `index`); otherwise `index` is the
+    /// slot it belongs in — empty, or the first entry ordered after it.
+    @inline(__always) func find(_ fingerprint: UInt64, words: UnsafePointer<UInt64>?) -> (index: Int, found: Bool) {
         var index = FingerprintSet.home(of: fingerprint, capacity: capacity)
+        let rank = FingerprintSet.rank(fingerprint)
+        var distance = 0
         while true {
             let slot = table[index]
-            if slot == 0 { return false }
-            if slot == fingerprint && holds(words, at: index) { return true }
+            if slot == 0 { return (index, false) }
+            let slotDistance = FingerprintSet.displacement(of: slot, at: index, capacity: capacity)
+            if slotDistance < distance { return (index, false) }   // its home is past ours
+            if slotDistance == distance {   // the same home: ordered by rank
+                if slot == fingerprint {
+                    if holds(words, at: index) { return (index, true) }
+                } else if FingerprintSet.rank(slot) > rank {
+                    return (index, false)
+                }
+            }
             index += 1
+            distance += 1
+            if index == capacity { index = 0 }
+        }
+    }
+
+    /// Where a fingerprint not compared for equality goes: after every entry ordered before it
+    /// or equal to it (growing an exact set moves states whose fingerprints collide).
+    func insertionIndex(of fingerprint: UInt64) -> Int {
+        var index = FingerprintSet.home(of: fingerprint, capacity: capacity)
+        let rank = FingerprintSet.rank(fingerprint)
+        var distance = 0
+        while true {
+            let slot = table[index]
+            if slot == 0 { return index }
+            let slotDistance = FingerprintSet.displacement(of: slot, at: index, capacity: capacity)
+            if slotDistance < distance || (slotDistance == distance && FingerprintSet.rank(slot) > rank) { return index }
+            index += 1
+            distance += 1
             if index == capacity { index = 0 }
         }
     }
