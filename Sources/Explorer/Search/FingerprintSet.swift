@@ -32,19 +32,18 @@ struct FingerprintSet: ~Copyable {
 
     init(initialCapacity: Int = 1 << 16, wordCount: Int = 0) {
         capacity = max(16, initialCapacity)
-        table = .allocate(capacity: capacity)
-        table.initialize(repeating: 0, count: capacity)
+        table = PageMemory.allocate(UInt64.self, count: capacity)
         self.wordCount = wordCount
         if wordCount > 0 {
-            positions = .allocate(capacity: capacity)
-            states = .allocate(capacity: Self.limit(capacity: capacity) * wordCount)
+            positions = PageMemory.allocate(UInt32.self, count: capacity)
+            states = PageMemory.allocate(UInt64.self, count: Self.limit(capacity: capacity) * wordCount)
         }
     }
 
     deinit {
-        table.deallocate()
-        positions?.deallocate()
-        states?.deallocate()
+        PageMemory.deallocate(table, count: capacity)
+        if let positions { PageMemory.deallocate(positions, count: capacity) }
+        if let states { PageMemory.deallocate(states, count: Self.limit(capacity: capacity) * wordCount) }
     }
 
     /// The most entries a table of `capacity` slots holds before it grows: 7/8 of them.
@@ -141,14 +140,13 @@ struct FingerprintSet: ~Copyable {
     private mutating func grow() {
         let oldTable = table, oldPositions = positions, oldCapacity = capacity
         capacity += capacity / 4
-        table = .allocate(capacity: capacity)
-        table.initialize(repeating: 0, count: capacity)
+        table = PageMemory.allocate(UInt64.self, count: capacity)
         if wordCount > 0 {
-            positions = .allocate(capacity: capacity)
+            positions = PageMemory.allocate(UInt32.self, count: capacity)
             let oldStates = states!
-            states = .allocate(capacity: Self.limit(capacity: capacity) * wordCount)
+            states = PageMemory.allocate(UInt64.self, count: Self.limit(capacity: capacity) * wordCount)
             states!.update(from: oldStates, count: count * wordCount)
-            oldStates.deallocate()
+            PageMemory.deallocate(oldStates, count: Self.limit(capacity: oldCapacity) * wordCount)
         }
         var start = 0
         while oldTable[start] != 0 { start += 1 }
@@ -158,8 +156,8 @@ struct FingerprintSet: ~Copyable {
             guard entry != 0 else { continue }
             place(entry, at: view.insertionIndex(of: entry), position: Int(oldPositions?[old] ?? 0))
         }
-        oldTable.deallocate()
-        oldPositions?.deallocate()
+        PageMemory.deallocate(oldTable, count: oldCapacity)
+        if let oldPositions { PageMemory.deallocate(oldPositions, count: oldCapacity) }
     }
 }
 
