@@ -70,7 +70,7 @@ import Testing
         #expect(count == 10_000)
         #expect(holdsOne)
         #expect(!holdsTwo)
-        #expect(bytes >= 10_000 * 8 * 4 / 3)
+        #expect(bytes >= 10_000 * 9)
     }
 
     @Test func shardedSetEmptiesAndAgreesWithOneTable() {

@@ -43,7 +43,7 @@ struct FrontierQueue: ~Copyable {
     private var fileFailed = false
     private(set) var count = 0
 
-    init(words: Int, blockStates: Int, residentLimit: Int = 32 << 20) {
+    init(words: Int, blockStates: Int, residentLimit: Int = 16 << 20) {
         self.words = words
         self.blockStates = max(blockStates, 1)
         self.residentLimit = residentLimit

@@ -42,8 +42,9 @@ public struct SearchOptions: Sendable {
     public func reducesPartialOrder(on ir: SpecIR) -> Bool { reducesPartialOrder && ir.stateConstraints.isEmpty }
     /// Bytes of packed states each breadth-first level keeps in memory; past them the level's
     /// blocks go to an unlinked temporary file and are read back when it is expanded (TLC's
-    /// disk-backed queue). 0 sends every full block to the file.
-    public var frontierMemoryBytes = 32 << 20
+    /// disk-backed queue). 0 sends every full block to the file. 16 MiB: Paxos N=5 B=2 peaks 15 MiB
+    /// lower than with 32, in the same time (`Benchmarks/README.md`).
+    public var frontierMemoryBytes = 16 << 20
     /// States each worker expands between two merges into the visited set.
     var chunkStatesPerWorker = 1024
     /// States per frontier block, in chunks (so that a chunk never straddles two blocks).
