@@ -16,6 +16,10 @@ enum PageMemory {
         guard let mapped, mapped != UnsafeMutableRawPointer(bitPattern: -1) else {
             fatalError("out of memory: mapping \(byteCount(Element.self, count)) bytes failed")
         }
+        // Huge pages where the kernel offers them on request (transparent huge pages in `madvise`
+        // mode, Debian's default): a probe into a table of hundreds of MiB then misses the TLB far
+        // less often. Small tables keep ordinary pages, so that small runs stay small.
+        if byteCount(Element.self, count) >= hugePageThreshold { _ = madvise(mapped, byteCount(Element.self, count), MADV_HUGEPAGE) }
         return mapped.bindMemory(to: Element.self, capacity: count)
     }
 
@@ -23,6 +27,9 @@ enum PageMemory {
     static func deallocate<Element>(_ pointer: UnsafeMutablePointer<Element>, count: Int) {
         munmap(pointer, byteCount(Element.self, count))
     }
+
+    /// Arrays from this size on ask for huge pages (2 MiB on x86-64).
+    static let hugePageThreshold = 8 << 20
 
     private static func byteCount<Element>(_: Element.Type, _ count: Int) -> Int {
         max(1, count * MemoryLayout<Element>.stride)
