@@ -91,6 +91,7 @@ struct FingerprintSet: ~Copyable {
                 (states + count * wordCount).update(from: words, count: wordCount)
             }
             count += 1
+            assert(table[capacity + spare - 1] == 0, "the last spare slot must stay empty: every probe ends there")
             return true
         }
     }
