@@ -173,6 +173,8 @@ public enum PaxosDuel {
             renumbering <- !ranked
         }
 
+        /// `ballot` once the gap at rank `gap` is closed.
+        func closed(_ ballot: Term<Int>, _ gap: Term<Int>) -> Term<Int> { Ite(ballot > gap, ballot - 1, ballot) }
         // The model's bookkeeping, not a step of Paxos: a step that leaves no variable holding
         // some rank opens a gap, and every ballot above the lowest gap moves down one (one gap
         // per step; the others wait until the ballots are ranked again).
@@ -182,12 +184,12 @@ public enum PaxosDuel {
                 below && (Term<Int>.constant(rank) < gap).implies(holds(rank: .constant(rank)))
             })
             ForEach(proposers) { q in
-                bal[q] <- Ite(bal[q] > gap, bal[q] - 1, bal[q])
-                bestBal[q] <- Ite(bestBal[q] > gap, bestBal[q] - 1, bestBal[q])
+                bal[q] <- closed(bal[q], gap)
+                bestBal[q] <- closed(bestBal[q], gap)
             }
             ForEach(acceptors) { a in
-                maxBal[a] <- Ite(maxBal[a] > gap, maxBal[a] - 1, maxBal[a])
-                maxVBal[a] <- Ite(maxVBal[a] > gap, maxVBal[a] - 1, maxVBal[a])
+                maxBal[a] <- closed(maxBal[a], gap)
+                maxVBal[a] <- closed(maxVBal[a], gap)
             }
             renumbering <- !ranked
         }

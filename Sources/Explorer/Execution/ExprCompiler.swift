@@ -77,29 +77,20 @@ struct ExprCompiler {
             let outer = dimensions[0], inner = dimensions[1], name = ir.variables[variable.index].name
             let rowBinding = first.index, columnBinding = second.index
             return { machine in
-                let row = machine.bindings[rowBinding] - outer.lower, column = machine.bindings[columnBinding] - inner.lower
-                guard row >= 0 && row < outer.count && column >= 0 && column < inner.count else {
-                    machine.fault = "index (\(row + outer.lower), \(column + inner.lower)) of '\(name)' is out of range"
-                    return 0
-                }
-                return machine.state[base + row * outer.stride + column * inner.stride]
+                let offset = Self.offset(machine.bindings[rowBinding], machine.bindings[columnBinding], outer, inner, name, machine)
+                return offset < 0 ? 0 : machine.state[base + offset]
             }
         }
         guard indices.count == 1, let dimension = dimensions.first else { return nil }
-        let lower = dimension.lower, count = dimension.count
         switch indices[0] {
-        case .literal(let index) where index >= lower && index < lower + count:
-            let slot = base + index - lower
+        case .literal(let index) where index >= dimension.lower && index < dimension.lower + dimension.count:
+            let slot = base + index - dimension.lower
             return { $0.state[slot] }
         case .binding(let binding):
             let position = binding.index, name = ir.variables[variable.index].name
             return { machine in
-                let offset = machine.bindings[position] - lower
-                guard offset >= 0 && offset < count else {
-                    machine.fault = "index \(offset + lower) of '\(name)' is out of range"
-                    return 0
-                }
-                return machine.state[base + offset]
+                let offset = Self.offset(machine.bindings[position], dimension, name, machine)
+                return offset < 0 ? 0 : machine.state[base + offset]
             }
         default:
             return nil
@@ -114,14 +105,10 @@ struct ExprCompiler {
         let name = ir.variables[variable.index].name
         if indices.count == 1, case .binding(let binding) = indices[0], let dimension = dimensions.first {
             // The usual target, `x[i] <- …` for the acting process: the binding read directly.
-            let position = binding.index, lower = dimension.lower, count = dimension.count
+            let position = binding.index
             return { machine in
-                let offset = machine.bindings[position] - lower
-                guard offset >= 0 && offset < count else {
-                    machine.fault = "index \(offset + lower) of '\(name)' is out of range"
-                    return -1
-                }
-                return base + offset
+                let offset = Self.offset(machine.bindings[position], dimension, name, machine)
+                return offset < 0 ? -1 : base + offset
             }
         }
         let parts = indices.map(compile)
@@ -129,34 +116,23 @@ struct ExprCompiler {
         if parts.count == 1 {
             let part = parts[0], dimension = dimensions[0]
             return { machine in
-                let offset = part(machine) - dimension.lower
-                guard offset >= 0 && offset < dimension.count else {
-                    machine.fault = "index \(offset + dimension.lower) of '\(name)' is out of range"
-                    return -1
-                }
-                return base + offset
+                let offset = Self.offset(part(machine), dimension, name, machine)
+                return offset < 0 ? -1 : base + offset
             }
         }
         if parts.count == 2 {
             let first = parts[0], second = parts[1], outer = dimensions[0], inner = dimensions[1]
             return { machine in
-                let row = first(machine) - outer.lower, column = second(machine) - inner.lower
-                guard row >= 0 && row < outer.count && column >= 0 && column < inner.count else {
-                    machine.fault = "index (\(row + outer.lower), \(column + inner.lower)) of '\(name)' is out of range"
-                    return -1
-                }
-                return base + row * outer.stride + column * inner.stride
+                let offset = Self.offset(first(machine), second(machine), outer, inner, name, machine)
+                return offset < 0 ? -1 : base + offset
             }
         }
         return { machine in
             var slot = base
             for (part, dimension) in zip(parts, dimensions) {
-                let offset = part(machine) - dimension.lower
-                guard offset >= 0 && offset < dimension.count else {
-                    machine.fault = "index \(offset + dimension.lower) of '\(name)' is out of range"
-                    return -1
-                }
-                slot += offset * dimension.stride
+                let offset = Self.offset(part(machine), dimension, name, machine)
+                guard offset >= 0 else { return -1 }
+                slot += offset
             }
             return slot
         }
@@ -192,6 +168,32 @@ struct ExprCompiler {
         case .or: return { a($0) != 0 || b($0) != 0 ? 1 : 0 }
         case .implies: return { a($0) == 0 || b($0) != 0 ? 1 : 0 }
         }
+    }
+
+    typealias Dimension = (lower: Int, count: Int, stride: Int)
+
+    /// The slot offset of index `value` in `dimension` (its position times the stride), or -1 with
+    /// a fault when the index is outside it.
+    @inline(__always)
+    private static func offset(_ value: Int, _ dimension: Dimension, _ name: String, _ machine: Machine) -> Int {
+        let position = value - dimension.lower
+        guard position >= 0 && position < dimension.count else {
+            machine.fault = "index \(value) of '\(name)' is out of range"
+            return -1
+        }
+        return position * dimension.stride
+    }
+
+    /// The slot offset of `[row, column]` in a matrix, or -1 with a fault when either index is outside.
+    @inline(__always)
+    private static func offset(_ row: Int, _ column: Int, _ outer: Dimension, _ inner: Dimension, _ name: String,
+                               _ machine: Machine) -> Int {
+        let r = row - outer.lower, c = column - inner.lower
+        guard r >= 0 && r < outer.count && c >= 0 && c < inner.count else {
+            machine.fault = "index (\(row), \(column)) of '\(name)' is out of range"
+            return -1
+        }
+        return r * outer.stride + c * inner.stride
     }
 
     /// An operator with a literal right operand, the constant captured rather than called for;
