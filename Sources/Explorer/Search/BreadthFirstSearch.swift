@@ -89,6 +89,11 @@ private struct SearchRun: ~Copyable {
         }
         // Chunks never straddle a frontier block, so they fall where they would in one array.
         let chunk = max(options.chunkStatesPerWorker, 1) * workers.count
+        let batchCount = workers.count == 1 ? 1 : workers.count * max(options.batchesPerWorker, 1)
+        let batches = (0..<batchCount).map { _ in
+            ExpansionBatch(wordCount: words, exact: options.exactStates, actionCount: system.ir.actions.count,
+                           states: chunk / batchCount)
+        }
         let blockStates = chunk * max(options.frontierBlockChunks, 1)
         var frontier = FrontierQueue(words: words, blockStates: blockStates, residentLimit: options.frontierMemoryBytes)
         for (index, initial) in system.initialStates.enumerated() {
@@ -137,12 +142,12 @@ private struct SearchRun: ~Copyable {
                     let visited = seen.view
                     let order = level.map { DiscoveryOrder(visited: visited, nextLevel: nextLevel.view, currentLevel: $0) }
                     block.words.withUnsafeBufferPointer {
-                        ExpansionWorker.expand(workers, frontier: $0.baseAddress!, firstPosition: levelStart,
+                        ExpansionWorker.expand(workers, into: batches, frontier: $0.baseAddress!, firstPosition: levelStart,
                                                range: (levelStart + range.lowerBound)..<(levelStart + range.upperBound),
                                                visited: visited, order: order)
                     }
-                    seen.insert(workers, threads: workers.count)
-                    if let verdict = try merge(workers, parentIDs: block.ids[range], next: &next) {
+                    seen.insert(batches, threads: workers.count)
+                    if let verdict = try merge(batches, parentIDs: block.ids[range], next: &next) {
                         return finish(verdict)
                     }
                     offset = range.upperBound
@@ -160,44 +165,37 @@ private struct SearchRun: ~Copyable {
         return finish(.holds)
     }
 
-    /// Takes the workers' batches in frontier order, as a sequential search would: numbers the
-    /// states found first (the visited set has marked them), queues them for the next level, and
-    /// stops at the first violation (checked by the workers), fault or limit.
-    private mutating func merge(_ workers: [ExpansionWorker], parentIDs: ArraySlice<UInt32>,
+    /// Takes the batches in frontier order, as a sequential search would: numbers the states
+    /// found first (the visited set has marked them), queues them for the next level, and stops
+    /// at the first violation (checked by the workers), fault or limit.
+    private mutating func merge(_ batches: [ExpansionBatch], parentIDs: ArraySlice<UInt32>,
                                 next: inout FrontierQueue) throws -> Verdict? {
         var parentIndex = parentIDs.startIndex
-        let lossCoverage = statistics.coverage.count - 1
-        for worker in workers {
+        for batch in batches {
             var successor = 0, candidate = 0
-            let actions = worker.actions, candidateActions = worker.candidateActions
-            let candidateFingerprints = worker.candidateFingerprints, broken = worker.candidateBroken
-            let candidateOrdinals = worker.candidateOrdinals
-            let firstFound = worker.firstFound
-            for expanded in worker.expanded {
+            let candidateFingerprints = batch.candidateFingerprints, candidateActions = batch.candidateActions
+            let broken = batch.candidateBroken, candidateOrdinals = batch.candidateOrdinals
+            let firstFound = batch.firstFound
+            for expanded in batch.expanded {
                 let id = parentIDs[parentIndex]
                 parentIndex += 1
                 statistics.transitions += expanded.successors
-                for action in actions[successor..<(successor + expanded.successors)] {
-                    statistics.coverage[action < 0 ? lossCoverage : Int(action)].transitions += 1
-                }
                 successor += expanded.successors
                 var found: (kind: Violation.Kind, state: UInt32)?
                 for _ in 0..<expanded.candidates {
                     defer { candidate += 1 }
                     // At the state limit no more states are stored, so the search stops at exactly that many.
                     guard found == nil, firstFound[candidate], parents.count < options.maxStates ?? .max else { continue }
-                    let fingerprint = candidateFingerprints[candidate]
-                    if reducing { _ = nextLevel.insert(fingerprint) }
-                    let action = candidateActions[candidate]
-                    statistics.coverage[action < 0 ? lossCoverage : Int(action)].newStates += 1
+                    if reducing { _ = nextLevel.insert(candidateFingerprints[candidate]) }
+                    statistics.coverage[coverageIndex(of: candidateActions[candidate])].newStates += 1
                     let child = UInt32(parents.count)
                     parents.append(parent: id, ordinal: candidateOrdinals[candidate])
                     if broken[candidate] >= 0 {
                         found = (.invariant(system.ir.invariants[Int(broken[candidate])].name), child)
-                    } else if broken[candidate] == ExpansionWorker.outsideConstraints {
+                    } else if broken[candidate] == ExpansionBatch.outsideConstraints {
                         statistics.constrainedStates += 1
                     } else {
-                        worker.candidateWords.withUnsafeBufferPointer {
+                        batch.candidateWords.withUnsafeBufferPointer {
                             next.append(words: $0.baseAddress! + candidate * words, id: child)
                         }
                     }
@@ -206,14 +204,32 @@ private struct SearchRun: ~Copyable {
                 if expanded.reduced { statistics.partialOrder?.reducedStates += 1 }
                 if expanded.provisoExpanded { statistics.partialOrder?.provisoExpansions += 1 }
                 statistics.partialOrder?.prunedTransitions += expanded.pruned
-                if let fault = expanded.fault { throw faultError(fault.message, instance: fault.instance, at: id) }
-                if let found { return .violated(violation(found.kind, at: found.state)) }
-                if let failed = expanded.failedAssertion { return .violated(assertionViolation(failed.assertion, from: id)) }
-                if expanded.deadlock { return .violated(violation(.deadlock, at: id)) }
-                if let reason = limitReached() { return .incomplete(reason: reason) }
+                if let verdict = try stop(after: expanded, state: id, found: found) {
+                    // The statistics count the transitions of the states expanded so far.
+                    for action in batch.actions[..<successor] { statistics.coverage[coverageIndex(of: action)].transitions += 1 }
+                    return verdict
+                }
             }
+            for index in statistics.coverage.indices { statistics.coverage[index].transitions += batch.transitionsByAction[index] }
         }
         return nil
+    }
+
+    /// The verdict that ends the search once `expanded` (frontier state `state`) is merged, if any:
+    /// a fault, a violation among its successors (`found`), a failed assertion, a deadlock or a limit.
+    private mutating func stop(after expanded: ExpansionBatch.Expanded, state id: UInt32,
+                               found: (kind: Violation.Kind, state: UInt32)?) throws -> Verdict? {
+        if let fault = expanded.fault { throw faultError(fault.message, instance: fault.instance, at: id) }
+        if let found { return .violated(violation(found.kind, at: found.state)) }
+        if let failed = expanded.failedAssertion { return .violated(assertionViolation(failed.assertion, from: id)) }
+        if expanded.deadlock { return .violated(violation(.deadlock, at: id)) }
+        if let reason = limitReached() { return .incomplete(reason: reason) }
+        return nil
+    }
+
+    /// The coverage row of an action (a message loss, -1, is the last row).
+    private func coverageIndex(of action: Int32) -> Int {
+        action < 0 ? statistics.coverage.count - 1 : Int(action)
     }
 
     /// The level's frontier positions by fingerprint, read in one pass over its blocks.

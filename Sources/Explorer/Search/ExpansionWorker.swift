@@ -1,72 +1,31 @@
 import Dispatch
 import Kripke
+import Synchronization
 
-/// Expands a slice of the BFS frontier: computes every successor's (canonical) packed form and
-/// fingerprint, and per expanded state whether it deadlocks, overflows or faults. Successors
-/// already visited before the chunk began are only counted; the others — the *candidates* — are
-/// kept with their packed words and checked against the invariants here, in parallel. Workers
-/// run on disjoint slices; the visited set's shards then mark which candidates are found first
+/// Expands pieces of the BFS frontier into `ExpansionBatch`es: computes every successor's
+/// (canonical) packed form and fingerprint, and per expanded state whether it deadlocks,
+/// overflows or faults; checks the candidates against the invariants here, in parallel. The
+/// visited set's shards then mark which candidates are found first
 /// (`ShardedFingerprintSet.insert(_:threads:)`), and the search numbers the new states in
 /// frontier order, so the result — states, numbering, counterexamples — is the same for any
 /// number of workers.
 ///
 /// ```swift
 /// let workers = (0..<2).map { _ in ExpansionWorker(system: system, options: options) }
-/// ExpansionWorker.expand(workers, frontier: pointer, firstPosition: 0, range: 0..<count, visited: seen.view, order: nil)
+/// let batches = (0..<8).map { _ in ExpansionBatch(wordCount: words, exact: false, actionCount: actions) }
+/// ExpansionWorker.expand(workers, into: batches, frontier: pointer, firstPosition: 0, range: 0..<count, visited: seen.view, order: nil)
 /// ```
 final class ExpansionWorker: @unchecked Sendable {   // each worker is used by one thread at a time
     private let leadingPadding = CacheLinePadding()
-    /// What expanding one frontier state produced.
-    struct Expanded {
-        var successors = 0
-        /// How many of the successors are candidates (not visited when the chunk began).
-        var candidates = 0
-        var overflows = 0
-        var deadlock = false
-        var fault: (message: String, instance: ActionInstance)?
-        /// The first of its steps that failed an assertion (index in `SpecIR.assertions`).
-        var failedAssertion: (assertion: Int, instance: ActionInstance)?
-        /// Partial-order reduction explored a proper subset of the enabled steps.
-        var reduced = false
-        /// A reduced set was found but the cycle proviso made the state expand fully.
-        var provisoExpanded = false
-        /// Successors left out by the reduction.
-        var pruned = 0
-    }
-
     let system: TransitionSystem
     private let machine: Machine
     private let fingerprinter: StateFingerprinter
     private let unpacked: UnsafeMutablePointer<Int>
     private let checkDeadlock: Bool
     private let wordCount: Int
-    /// The action (index into the spec's actions, or -1 for a message loss) of each successor,
-    /// in generation order.
-    @exclusivity(unchecked) private(set) var actions: [Int32] = []
-    /// One entry per expanded state, in frontier order.
-    @exclusivity(unchecked) private(set) var expanded: [Expanded] = []
-    /// The candidates, in generation order: fingerprint, packed words, action, and the first
-    /// invariant the state violates (-1: none; `outsideConstraints`: none, but the state is
-    /// outside the state constraints, so it is not to be expanded).
-    @exclusivity(unchecked) private(set) var candidateFingerprints: [UInt64] = []
-    @exclusivity(unchecked) private(set) var candidateWords: [UInt64] = []
-    @exclusivity(unchecked) private(set) var candidateActions: [Int32] = []
-    @exclusivity(unchecked) private(set) var candidateBroken: [Int32] = []
-    /// Per candidate: its position among its parent's successors (the order `forEachSuccessor`
-    /// gives them in), from which a trace is rebuilt.
-    @exclusivity(unchecked) private(set) var candidateOrdinals: [UInt32] = []
-    /// Per candidate: whether it is the first visit of its state (set by the visited set's insert).
-    private(set) var firstFound: UnsafeMutablePointer<Bool>
-    private var firstFoundCapacity = 0
-    /// The candidates ordered by shard (stably), and where each shard's run starts.
-    private var byShard: [Int32] = []
-    private var shardStarts = [Int](repeating: 0, count: ShardedFingerprintSet.shardCount + 1)
-    /// The visited set as the chunk began.
+    /// The batch being filled, and the visited set as the chunk began.
+    @exclusivity(unchecked) private var batch: ExpansionBatch?
     @exclusivity(unchecked) private var visited: ShardedFingerprintView?
-    /// This batch's candidates, to keep out duplicates.
-    @exclusivity(unchecked) private var batchFingerprints: FingerprintSet
-    /// Whether states are told apart by their words, not only their fingerprints.
-    private let exact: Bool
 
     private let reduction: StubbornSets?
     /// Successors of the state being expanded, before the reduction picks some: unpacked
@@ -100,65 +59,33 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         unpacked = WorkerMemory.allocate(count: system.layout.slotCount, initializedTo: 0)
         checkDeadlock = options.checkDeadlock
         wordCount = system.packer.wordCount
-        exact = options.exactStates
-        batchFingerprints = FingerprintSet(initialCapacity: 1 << 14, wordCount: exact ? wordCount : 0)
-        firstFound = .allocate(capacity: 0)
         visitor = options.visitor
         frames = options.visitor == nil ? nil : StateDecoder(system: system)
     }
 
     deinit {
         WorkerMemory.deallocate(unpacked)
-        firstFound.deallocate()
-    }
-
-    var candidateCount: Int { candidateFingerprints.count }
-
-    func candidateFingerprint(_ candidate: Int) -> UInt64 { candidateFingerprints[candidate] }
-
-    /// Calls `body` with a function giving each candidate's packed words when the visited set
-    /// is exact, and nil otherwise.
-    func withCandidateWords(_ body: ((Int) -> UnsafePointer<UInt64>?) -> Void) {
-        guard exact else { return body { _ in nil } }
-        candidateWords.withUnsafeBufferPointer { words in
-            let base = words.baseAddress!, count = wordCount
-            body { base + $0 * count }
-        }
-    }
-
-    /// Calls `body` with each candidate of `shard` (index and fingerprint), in candidate order.
-    func forEachCandidate(inShard shard: Int, _ body: (Int, UInt64) -> Void) {
-        for position in shardStarts[shard]..<shardStarts[shard + 1] {
-            let candidate = Int(byShard[position])
-            body(candidate, candidateFingerprints[candidate])
-        }
     }
 
     /// Expands the frontier states at `range` (positions in the level; `frontier` points at the
-    /// packed words of the state at `firstPosition`); successors in `visited` are only counted.
-    /// With partial-order reduction, `order` tells which states were found before which.
-    /// `sortByShard` prepares a parallel insert.
+    /// packed words of the state at `firstPosition`) into `batch`; successors in `visited` are
+    /// only counted. With partial-order reduction, `order` tells which states were found before
+    /// which. `sortByShard` prepares a parallel insert.
     func expand(_ frontier: UnsafePointer<UInt64>, firstPosition: Int, _ range: Range<Int>, visited: ShardedFingerprintView,
-                order: DiscoveryOrder?, sortByShard: Bool) {
-        actions.removeAll(keepingCapacity: true)
-        expanded.removeAll(keepingCapacity: true)
-        candidateFingerprints.removeAll(keepingCapacity: true)
-        candidateWords.removeAll(keepingCapacity: true)
-        candidateActions.removeAll(keepingCapacity: true)
-        candidateBroken.removeAll(keepingCapacity: true)
-        candidateOrdinals.removeAll(keepingCapacity: true)
-        batchFingerprints.removeAll()
+                order: DiscoveryOrder?, into batch: ExpansionBatch, sortByShard: Bool) {
+        batch.removeAll()
+        self.batch = batch
         self.visited = visited
         defer {
+            self.batch = nil
             self.visited = nil
-            reserveFirstFound()
-            if sortByShard { sortCandidatesByShard() }
+            batch.seal(sortByShard: sortByShard)
         }
         for position in range {
             system.packer.unpack(frontier + (position - firstPosition) * wordCount, into: unpacked)
             if let visitor, let frames { visitor.visit(frames.frame(unpacked)) }
-            var record = Expanded()
-            let firstCandidate = candidateCount
+            var record = ExpansionBatch.Expanded()
+            let firstCandidate = batch.candidateCount
             let expansion: TransitionSystem.Expansion
             if let reduction, let order {
                 expansion = expandReduced(reduction, order: order, position: position, into: &record)
@@ -171,13 +98,13 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
             }
             record.fault = expansion.fault
             record.failedAssertion = expansion.failedAssertion
-            record.candidates = candidateCount - firstCandidate
-            checkInvariants(from: firstCandidate)
+            record.candidates = batch.candidateCount - firstCandidate
+            checkInvariants(batch, from: firstCandidate)
             if checkDeadlock && expansion.enabled == 0 && expansion.overflows == 0 && expansion.fault == nil {
                 machine.load(unpacked)
                 record.deadlock = !system.isValidEnd(machine)
             }
-            expanded.append(record)
+            batch.expanded.append(record)
             if record.fault != nil || record.failedAssertion != nil { return }
         }
     }
@@ -187,54 +114,18 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         add(fingerprinter.fingerprint(state), words: fingerprinter.words, action: action, ordinal: ordinal)
     }
 
-    /// Adds a fingerprinted successor to the batch: as a candidate unless it was visited before
-    /// the chunk began or is already a candidate of this batch (an earlier one in frontier
-    /// order, so this one cannot be the state's first visit).
+    @inline(__always)
     private func add(_ fingerprint: UInt64, words: UnsafePointer<UInt64>, action: Int, ordinal: Int) {
-        actions.append(Int32(action))
-        let exactWords = exact ? words : nil
-        guard visited?.contains(fingerprint, words: exactWords) != true,
-              batchFingerprints.insert(fingerprint, words: exactWords) else { return }
-        candidateFingerprints.append(fingerprint)
-        candidateActions.append(Int32(action))
-        candidateOrdinals.append(UInt32(ordinal))
-        candidateWords.append(contentsOf: UnsafeBufferPointer(start: words, count: wordCount))
+        batch.unsafelyUnwrapped.add(fingerprint, words: words, action: action, ordinal: ordinal, visited: visited.unsafelyUnwrapped)
     }
 
     /// Checks the candidates from `first` on against the invariants, on their canonical form
     /// (the state the search stores).
-    private func checkInvariants(from first: Int) {
-        candidateWords.withUnsafeBufferPointer { words in
-            for candidate in first..<candidateCount {
-                system.packer.unpack(words.baseAddress! + candidate * wordCount, into: machine.state)
-                let broken = system.violatedInvariant(machine).map(Int32.init)
-                    ?? (system.constrained && !system.withinConstraints(machine) ? Self.outsideConstraints : -1)
-                candidateBroken.append(broken)
-            }
-        }
-    }
-
-    /// `candidateBroken`'s mark of a state that breaks no invariant but lies outside the state constraints.
-    static let outsideConstraints: Int32 = -2
-
-    private func reserveFirstFound() {
-        guard candidateCount > firstFoundCapacity else { return }
-        firstFound.deallocate()
-        firstFoundCapacity = max(candidateCount, 2 * firstFoundCapacity)
-        firstFound = .allocate(capacity: firstFoundCapacity)
-    }
-
-    /// Orders the candidates by shard, stably (a counting sort), for `forEachCandidate(inShard:)`.
-    private func sortCandidatesByShard() {
-        for shard in shardStarts.indices { shardStarts[shard] = 0 }
-        for fingerprint in candidateFingerprints { shardStarts[ShardedFingerprintSet.shard(of: fingerprint) + 1] += 1 }
-        for shard in 1..<shardStarts.count { shardStarts[shard] += shardStarts[shard - 1] }
-        byShard = Array(repeating: 0, count: candidateCount)
-        var next = shardStarts
-        for (candidate, fingerprint) in candidateFingerprints.enumerated() {
-            let shard = ShardedFingerprintSet.shard(of: fingerprint)
-            byShard[next[shard]] = Int32(candidate)
-            next[shard] += 1
+    private func checkInvariants(_ batch: ExpansionBatch, from first: Int) {
+        batch.markCandidates(from: first) { words in
+            system.packer.unpack(words, into: machine.state)
+            return system.violatedInvariant(machine).map(Int32.init)
+                ?? (system.constrained && !system.withinConstraints(machine) ? ExpansionBatch.outsideConstraints : -1)
         }
     }
 
@@ -254,7 +145,7 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     /// algorithms", SPIN 2006). With symmetry reduction the same holds on the quotient graph,
     /// since the sets are computed on the representative that is expanded.
     private func expandReduced(_ reduction: StubbornSets, order: DiscoveryOrder, position: Int,
-                               into record: inout Expanded) -> TransitionSystem.Expansion {
+                               into record: inout ExpansionBatch.Expanded) -> TransitionSystem.Expansion {
         let slots = system.layout.slotCount
         pendingStates.removeAll(keepingCapacity: true)
         pendingGroups.removeAll(keepingCapacity: true)
@@ -336,17 +227,28 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         return stampValue
     }
 
-    /// Splits `range` into one contiguous slice per worker and expands the slices in parallel.
-    static func expand(_ workers: [ExpansionWorker], frontier: UnsafePointer<UInt64>, firstPosition: Int, range: Range<Int>,
-                       visited: ShardedFingerprintView, order: DiscoveryOrder?) {
-        let slices = slice(range, into: workers.count)
+    /// Splits `range` into one contiguous piece per batch and expands the pieces in parallel:
+    /// each worker takes the next piece not yet taken, so the workers finish together even when
+    /// some pieces take longer than others.
+    static func expand(_ workers: [ExpansionWorker], into batches: [ExpansionBatch], frontier: UnsafePointer<UInt64>,
+                       firstPosition: Int, range: Range<Int>, visited: ShardedFingerprintView, order: DiscoveryOrder?) {
+        let pieces = slice(range, into: batches.count)
         if workers.count == 1 {
-            workers[0].expand(frontier, firstPosition: firstPosition, slices[0], visited: visited, order: order, sortByShard: false)
+            for (piece, batch) in zip(pieces, batches) {
+                workers[0].expand(frontier, firstPosition: firstPosition, piece, visited: visited, order: order,
+                                  into: batch, sortByShard: false)
+            }
             return
         }
         let shared = SharedFrontier(pointer: frontier)
+        let nextPiece = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers.count) { index in
-            workers[index].expand(shared.pointer, firstPosition: firstPosition, slices[index], visited: visited, order: order, sortByShard: true)
+            while true {
+                let piece = nextPiece.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard piece < pieces.count else { return }
+                workers[index].expand(shared.pointer, firstPosition: firstPosition, pieces[piece], visited: visited, order: order,
+                                      into: batches[piece], sortByShard: true)
+            }
         }
     }
 

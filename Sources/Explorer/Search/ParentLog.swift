@@ -26,8 +26,11 @@ struct ParentLog: ~Copyable {
         var ordinals: [UInt16] = []
     }
 
-    /// Blocks still in memory, by block number (the one being filled, and any the file refused).
-    private var resident: [Int: Block] = [0: Block()]
+    /// The block being filled, and its number.
+    private var filling = Block()
+    private var fillingNumber = 0
+    /// Full blocks still in memory, by block number (any the file refused).
+    private var resident: [Int: Block] = [:]
     /// Ordinals past 65,534 (rare: a state with that many successors).
     private var largeOrdinals: [UInt32: UInt32] = [:]
     private(set) var count = 0
@@ -43,15 +46,19 @@ struct ParentLog: ~Copyable {
     }
 
     mutating func append(parent: UInt32, ordinal: UInt32) {
-        let block = count >> blockShift
-        if resident[block] == nil {
-            spill(block - 1)
-            resident[block] = Block()
-        }
-        resident[block]!.parents.append(parent)
-        resident[block]!.ordinals.append(UInt16(min(ordinal, UInt32(UInt16.max))))
+        if count > 0 && count & ((1 << blockShift) - 1) == 0 { seal() }
+        filling.parents.append(parent)
+        filling.ordinals.append(UInt16(min(ordinal, UInt32(UInt16.max))))
         if ordinal >= UInt32(UInt16.max) { largeOrdinals[UInt32(count)] = ordinal }
         count += 1
+    }
+
+    /// Moves the full block being filled to the file (or, if the file fails, to `resident`).
+    private mutating func seal() {
+        let full = filling
+        filling = Block()
+        if !spill(full, number: fillingNumber) { resident[fillingNumber] = full }
+        fillingNumber += 1
     }
 
     /// State `id`'s parent (`root` for an initial state) and its position among the parent's
@@ -60,7 +67,7 @@ struct ParentLog: ~Copyable {
         let index = Int(id)
         let block = index >> blockShift, offset = index & ((1 << blockShift) - 1)
         var parent: UInt32 = 0, ordinal: UInt16 = 0
-        if let stored = resident[block] {
+        if let stored = block == fillingNumber ? filling : resident[block] {
             parent = stored.parents[offset]
             ordinal = stored.ordinals[offset]
         } else {
@@ -75,12 +82,14 @@ struct ParentLog: ~Copyable {
 
     /// Bytes the log holds in memory.
     var residentBytes: Int {
-        resident.values.reduce(0) { $0 + $1.parents.capacity * 4 + $1.ordinals.capacity * 2 } + largeOrdinals.count * 16
+        resident.values.reduce(filling.parents.capacity * 4 + filling.ordinals.capacity * 2) {
+            $0 + $1.parents.capacity * 4 + $1.ordinals.capacity * 2
+        } + largeOrdinals.count * 16
     }
 
-    /// Writes full block `block` to the file and drops it from memory; keeps it if the file fails.
-    private mutating func spill(_ block: Int) {
-        guard !fileFailed, let stored = resident[block], openFile() else { return }
+    /// Writes full block number `block` to the file; whether it was written.
+    private mutating func spill(_ stored: Block, number block: Int) -> Bool {
+        guard !fileFailed, openFile() else { return false }
         var bytes = [UInt8](repeating: 0, count: stored.parents.count * Self.recordBytes)
         bytes.withUnsafeMutableBytes { buffer in
             for position in stored.parents.indices {
@@ -92,9 +101,9 @@ struct ParentLog: ~Copyable {
         let written = bytes.withUnsafeBytes { pwrite(file, $0.baseAddress, $0.count, offset) }
         guard written == bytes.count else {
             fileFailed = true
-            return
+            return false
         }
-        resident[block] = nil
+        return true
     }
 
     private mutating func openFile() -> Bool {

@@ -47,6 +47,9 @@ public struct SearchOptions: Sendable {
     public var frontierMemoryBytes = 16 << 20
     /// States each worker expands between two merges into the visited set.
     var chunkStatesPerWorker = 1024
+    /// With several workers, the pieces each worker's share of a chunk is cut into; an idle
+    /// worker takes the next piece, so the workers finish a chunk together.
+    var batchesPerWorker = 4
     /// States per frontier block, in chunks (so that a chunk never straddles two blocks).
     var frontierBlockChunks = 16
     public var maxStates: Int?

@@ -64,13 +64,13 @@ final class ShardedFingerprintSet {
 
     /// Inserts every batch's candidates, in batch order and within a batch in candidate order,
     /// with `threads` threads each owning a stripe of shards; marks each candidate first found
-    /// or not (`ExpansionWorker.firstFound`). The outcome is that of inserting them one by one.
-    func insert(_ batches: [ExpansionWorker], threads: Int) {
+    /// or not (`ExpansionBatch.firstFound`). The outcome is that of inserting them one by one.
+    func insert(_ batches: [ExpansionBatch], threads: Int) {
         if threads <= 1 {
             for batch in batches {
                 batch.withCandidateWords { words in
-                    for candidate in 0..<batch.candidateCount {
-                        batch.firstFound[candidate] = insert(batch.candidateFingerprint(candidate), words: words(candidate))
+                    for (candidate, fingerprint) in batch.candidateFingerprints.enumerated() {
+                        batch.firstFound[candidate] = insert(fingerprint, words: words(candidate))
                     }
                 }
             }
