@@ -175,7 +175,6 @@ private struct SearchRun: ~Copyable {
             var successor = 0, candidate = 0
             let candidateFingerprints = batch.candidateFingerprints, candidateActions = batch.candidateActions
             let broken = batch.candidateBroken, candidateOrdinals = batch.candidateOrdinals
-            let firstFound = batch.firstFound
             for expanded in batch.expanded {
                 let id = parentIDs[parentIndex]
                 parentIndex += 1
@@ -185,7 +184,7 @@ private struct SearchRun: ~Copyable {
                 for _ in 0..<expanded.candidates {
                     defer { candidate += 1 }
                     // At the state limit no more states are stored, so the search stops at exactly that many.
-                    guard found == nil, firstFound[candidate], parents.count < options.maxStates ?? .max else { continue }
+                    guard found == nil, batch.isFirstFound(candidate), parents.count < options.maxStates ?? .max else { continue }
                     if reducing { _ = nextLevel.insert(candidateFingerprints[candidate]) }
                     statistics.coverage[coverageIndex(of: candidateActions[candidate])].newStates += 1
                     let child = UInt32(parents.count)

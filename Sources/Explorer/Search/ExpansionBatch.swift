@@ -52,11 +52,16 @@ final class ExpansionBatch: @unchecked Sendable {   // filled by one thread, the
     /// Per candidate: its position among its parent's successors (the order `forEachSuccessor`
     /// gives them in), from which a trace is rebuilt.
     @exclusivity(unchecked) private(set) var candidateOrdinals: [UInt32] = []
-    /// Per candidate: whether it is the first visit of its state (set by the visited set's insert).
+    /// Per candidate, at its `slot(of:)`: whether it is the first visit of its state (set by the
+    /// visited set's insert).
     private(set) var firstFound: UnsafeMutablePointer<Bool>
     private var firstFoundCapacity = 0
-    /// The candidates ordered by shard (stably), and where each shard's run starts.
+    /// Whether the candidates are ordered by shard (for a parallel insert).
+    private var sorted = false
+    /// The candidates ordered by shard (stably), each candidate's position in that order, and
+    /// where each shard's run starts.
     private var byShard: [Int32] = []
+    private var shardPositions: [Int32] = []
     private var shardStarts = [Int](repeating: 0, count: ShardedFingerprintSet.shardCount + 1)
     /// This batch's candidates, to keep out duplicates.
     @exclusivity(unchecked) private var batchFingerprints: FingerprintSet
@@ -129,12 +134,25 @@ final class ExpansionBatch: @unchecked Sendable {   // filled by one thread, the
         }
     }
 
-    /// Calls `body` with each candidate of `shard` (index and fingerprint), in candidate order.
-    func forEachCandidate(inShard shard: Int, _ body: (Int, UInt64) -> Void) {
+    /// Calls `body` with each candidate of `shard` (its slot, index and fingerprint), in
+    /// candidate order. A shard's slots are consecutive, so threads inserting different shards
+    /// write `firstFound` marks on different cache lines.
+    func forEachCandidate(inShard shard: Int, _ body: (_ slot: Int, _ candidate: Int, UInt64) -> Void) {
         for position in shardStarts[shard]..<shardStarts[shard + 1] {
             let candidate = Int(byShard[position])
-            body(candidate, candidateFingerprints[candidate])
+            body(position, candidate, candidateFingerprints[candidate])
         }
+    }
+
+    /// Where candidate `candidate`'s `firstFound` mark is: its position in shard order once the
+    /// batch is sorted by shard, else its index.
+    @inline(__always) func slot(of candidate: Int) -> Int {
+        sorted ? Int(shardPositions[candidate]) : candidate
+    }
+
+    /// Whether candidate `candidate` is the first visit of its state.
+    @inline(__always) func isFirstFound(_ candidate: Int) -> Bool {
+        firstFound[slot(of: candidate)]
     }
 
     /// Makes room for a `firstFound` mark per candidate, and with `sortByShard` orders the
@@ -145,6 +163,7 @@ final class ExpansionBatch: @unchecked Sendable {   // filled by one thread, the
             firstFoundCapacity = max(candidateCount, 2 * firstFoundCapacity)
             firstFound = .allocate(capacity: firstFoundCapacity)
         }
+        sorted = sortByShard
         if sortByShard { sortCandidatesByShard() }
     }
 
@@ -153,11 +172,15 @@ final class ExpansionBatch: @unchecked Sendable {   // filled by one thread, the
         for shard in shardStarts.indices { shardStarts[shard] = 0 }
         for fingerprint in candidateFingerprints { shardStarts[ShardedFingerprintSet.shard(of: fingerprint) + 1] += 1 }
         for shard in 1..<shardStarts.count { shardStarts[shard] += shardStarts[shard - 1] }
-        if byShard.count < candidateCount { byShard = Array(repeating: 0, count: candidateCount) }
+        if byShard.count < candidateCount {
+            byShard = Array(repeating: 0, count: candidateCount)
+            shardPositions = Array(repeating: 0, count: candidateCount)
+        }
         var next = shardStarts
         for (candidate, fingerprint) in candidateFingerprints.enumerated() {
             let shard = ShardedFingerprintSet.shard(of: fingerprint)
             byShard[next[shard]] = Int32(candidate)
+            shardPositions[candidate] = Int32(next[shard])
             next[shard] += 1
         }
     }

@@ -23,10 +23,6 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     private let unpacked: UnsafeMutablePointer<Int>
     private let checkDeadlock: Bool
     private let wordCount: Int
-    /// The batch being filled, and the visited set as the chunk began.
-    @exclusivity(unchecked) private var batch: ExpansionBatch?
-    @exclusivity(unchecked) private var visited: ShardedFingerprintView?
-
     private let reduction: StubbornSets?
     /// Successors of the state being expanded, before the reduction picks some: unpacked
     /// states, their transition groups and actions; and the groups whose sends overflowed.
@@ -74,13 +70,7 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     func expand(_ frontier: UnsafePointer<UInt64>, firstPosition: Int, _ range: Range<Int>, visited: ShardedFingerprintView,
                 order: DiscoveryOrder?, into batch: ExpansionBatch, sortByShard: Bool) {
         batch.removeAll()
-        self.batch = batch
-        self.visited = visited
-        defer {
-            self.batch = nil
-            self.visited = nil
-            batch.seal(sortByShard: sortByShard)
-        }
+        defer { batch.seal(sortByShard: sortByShard) }
         for position in range {
             system.packer.unpack(frontier + (position - firstPosition) * wordCount, into: unpacked)
             if let visitor, let frames { visitor.visit(frames.frame(unpacked)) }
@@ -88,10 +78,10 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
             let firstCandidate = batch.candidateCount
             let expansion: TransitionSystem.Expansion
             if let reduction, let order {
-                expansion = expandReduced(reduction, order: order, position: position, into: &record)
+                expansion = expandReduced(reduction, order: order, position: position, record: &record, into: batch, visited: visited)
             } else {
                 expansion = system.forEachSuccessor(of: unpacked, machine: machine) { instance in
-                    append(machine.state, action: instance.action, ordinal: record.successors)
+                    append(machine.state, action: instance.action, ordinal: record.successors, into: batch, visited: visited)
                     record.successors += 1
                 }
                 record.overflows = expansion.overflows
@@ -110,13 +100,12 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     }
 
     /// Fingerprints a successor (the `ordinal`-th of its parent) and adds it to the batch.
-    private func append(_ state: UnsafePointer<Int>, action: Int, ordinal: Int) {
-        add(fingerprinter.fingerprint(state), words: fingerprinter.words, action: action, ordinal: ordinal)
-    }
-
+    /// (The batch is passed in, not kept in a property: reading a property would retain and
+    /// release it on every successor.)
     @inline(__always)
-    private func add(_ fingerprint: UInt64, words: UnsafePointer<UInt64>, action: Int, ordinal: Int) {
-        batch.unsafelyUnwrapped.add(fingerprint, words: words, action: action, ordinal: ordinal, visited: visited.unsafelyUnwrapped)
+    private func append(_ state: UnsafePointer<Int>, action: Int, ordinal: Int, into batch: ExpansionBatch,
+                        visited: ShardedFingerprintView) {
+        batch.add(fingerprinter.fingerprint(state), words: fingerprinter.words, action: action, ordinal: ordinal, visited: visited)
     }
 
     /// Checks the candidates from `first` on against the invariants, on their canonical form
@@ -144,8 +133,8 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     /// Bošnački, Leue, Lluch-Lafuente, "Partial-order reduction for general state exploring
     /// algorithms", SPIN 2006). With symmetry reduction the same holds on the quotient graph,
     /// since the sets are computed on the representative that is expanded.
-    private func expandReduced(_ reduction: StubbornSets, order: DiscoveryOrder, position: Int,
-                               into record: inout ExpansionBatch.Expanded) -> TransitionSystem.Expansion {
+    private func expandReduced(_ reduction: StubbornSets, order: DiscoveryOrder, position: Int, record: inout ExpansionBatch.Expanded,
+                               into batch: ExpansionBatch, visited: ShardedFingerprintView) -> TransitionSystem.Expansion {
         let slots = system.layout.slotCount
         pendingStates.removeAll(keepingCapacity: true)
         pendingGroups.removeAll(keepingCapacity: true)
@@ -182,8 +171,8 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
             if !record.provisoExpanded {
                 keptWords.withUnsafeBufferPointer { words in
                     for (kept, index) in keptIndices.enumerated() {
-                        add(keptFingerprints[kept], words: words.baseAddress! + kept * wordCount,
-                            action: Int(pendingActions[index]), ordinal: index)
+                        batch.add(keptFingerprints[kept], words: words.baseAddress! + kept * wordCount,
+                                  action: Int(pendingActions[index]), ordinal: index, visited: visited)
                     }
                 }
                 record.reduced = true
@@ -195,7 +184,8 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         }
         pendingStates.withUnsafeBufferPointer { states in
             for index in 0..<count {
-                append(states.baseAddress! + index * slots, action: Int(pendingActions[index]), ordinal: index)
+                append(states.baseAddress! + index * slots, action: Int(pendingActions[index]), ordinal: index,
+                       into: batch, visited: visited)
             }
         }
         record.successors = count

@@ -63,26 +63,27 @@ final class ShardedFingerprintSet {
     }
 
     /// Inserts every batch's candidates, in batch order and within a batch in candidate order,
-    /// with `threads` threads each owning a stripe of shards; marks each candidate first found
+    /// with `threads` threads each owning a run of shards; marks each candidate first found
     /// or not (`ExpansionBatch.firstFound`). The outcome is that of inserting them one by one.
     func insert(_ batches: [ExpansionBatch], threads: Int) {
         if threads <= 1 {
             for batch in batches {
                 batch.withCandidateWords { words in
                     for (candidate, fingerprint) in batch.candidateFingerprints.enumerated() {
-                        batch.firstFound[candidate] = insert(fingerprint, words: words(candidate))
+                        batch.firstFound[batch.slot(of: candidate)] = insert(fingerprint, words: words(candidate))
                     }
                 }
             }
             return
         }
         let shared = SharedShards(shards: shards)
+        // Each thread owns a run of consecutive shards, whose marks are consecutive slots.
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
-            for shard in stride(from: thread, to: Self.shardCount, by: threads) {
+            for shard in (thread * Self.shardCount / threads)..<((thread + 1) * Self.shardCount / threads) {
                 for batch in batches {
                     batch.withCandidateWords { words in
-                        batch.forEachCandidate(inShard: shard) { candidate, fingerprint in
-                            batch.firstFound[candidate] = shared.shards[shard].insert(fingerprint, words: words(candidate))
+                        batch.forEachCandidate(inShard: shard) { slot, candidate, fingerprint in
+                            batch.firstFound[slot] = shared.shards[shard].insert(fingerprint, words: words(candidate))
                         }
                     }
                 }
