@@ -81,19 +81,26 @@ private struct SearchRun: ~Copyable {
     }
 
     mutating func run() throws -> CheckResult {
-        let workers = try (0..<max(options.workers, 1)).map { index in
-            // Each worker compiles the spec for itself (see `ExpansionWorker.init`).
-            let own = index == 0 ? system : try TransitionSystem(system.ir)
+        let workerCount = max(options.workers, 1)
+        let workers = try (0..<workerCount).map { index in
+            // Each worker compiles the spec for itself (see `ExpansionWorker.init`); with
+            // several, the search's own copy is left to the merge, which builds traces with it
+            // while the workers expand the next chunk.
+            let own = workerCount == 1 ? system : try TransitionSystem(system.ir)
             return ExpansionWorker(system: own, options: options,
                                    relation: index == 0 ? relation : relation.map { _ in SearchRun.relation(for: own.ir) })
         }
         // Chunks never straddle a frontier block, so they fall where they would in one array.
         let chunk = max(options.chunkStatesPerWorker, 1) * workers.count
         let batchCount = workers.count == 1 ? 1 : workers.count * max(options.batchesPerWorker, 1)
-        let batches = (0..<batchCount).map { _ in
-            ExpansionBatch(wordCount: words, exact: options.exactStates, actionCount: system.ir.actions.count,
-                           states: chunk / batchCount)
+        let makeBatches = { [words, options, system] in
+            (0..<batchCount).map { _ in
+                ExpansionBatch(wordCount: words, exact: options.exactStates, actionCount: system.ir.actions.count,
+                               states: chunk / batchCount)
+            }
         }
+        // Two sets: with several workers, one chunk is merged while the next is expanded.
+        var batches = makeBatches(), merging = makeBatches()
         let blockStates = chunk * max(options.frontierBlockChunks, 1)
         var frontier = FrontierQueue(words: words, blockStates: blockStates, residentLimit: options.frontierMemoryBytes)
         for (index, initial) in system.initialStates.enumerated() {
@@ -134,6 +141,11 @@ private struct SearchRun: ~Copyable {
             let storedBeforeLevel = parents.count
             var next = FrontierQueue(words: words, blockStates: blockStates, residentLimit: options.frontierMemoryBytes)
             var levelStart = 0
+            // With several workers and no reduction, a chunk's merge waits for the next chunk,
+            // and one worker does it while the others expand that chunk. (The reduction's
+            // proviso reads the states the merge marks as new in this level, so it cannot wait.)
+            let overlap = workers.count > 1 && !reducing
+            var waiting: ArraySlice<UInt32>?
             for blockIndex in 0..<frontier.blockCount {
                 let block = frontier.takeBlock(blockIndex)
                 var offset = 0
@@ -141,18 +153,30 @@ private struct SearchRun: ~Copyable {
                     let range = offset..<min(offset + chunk, block.ids.count)
                     let visited = seen.view
                     let order = level.map { DiscoveryOrder(visited: visited, nextLevel: nextLevel.view, currentLevel: $0) }
+                    var outcome: Result<Verdict?, any Error> = .success(nil)
                     block.words.withUnsafeBufferPointer {
                         ExpansionWorker.expand(workers, into: batches, frontier: $0.baseAddress!, firstPosition: levelStart,
                                                range: (levelStart + range.lowerBound)..<(levelStart + range.upperBound),
-                                               visited: visited, order: order)
+                                               visited: visited, order: order) {
+                            if let parentIDs = waiting {
+                                outcome = Result { try merge(merging, parentIDs: parentIDs, next: &next) }
+                            }
+                        }
                     }
+                    if let verdict = try outcome.get() { return finish(verdict) }
                     seen.insert(batches, threads: workers.count)
-                    if let verdict = try merge(batches, parentIDs: block.ids[range], next: &next) {
+                    if overlap {
+                        waiting = block.ids[range]
+                        swap(&batches, &merging)
+                    } else if let verdict = try merge(batches, parentIDs: block.ids[range], next: &next) {
                         return finish(verdict)
                     }
                     offset = range.upperBound
                 }
                 levelStart += block.ids.count
+            }
+            if let parentIDs = waiting, let verdict = try merge(merging, parentIDs: parentIDs, next: &next) {
+                return finish(verdict)
             }
             // A level of states outside the state constraints only is a level too (stored, not queued).
             if parents.count > storedBeforeLevel { statistics.depth += 1 }

@@ -219,11 +219,14 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
 
     /// Splits `range` into one contiguous piece per batch and expands the pieces in parallel:
     /// each worker takes the next piece not yet taken, so the workers finish together even when
-    /// some pieces take longer than others.
+    /// some pieces take longer than others. One worker first runs `alongside` (the merge of the
+    /// chunk before), which the others need not wait for.
     static func expand(_ workers: [ExpansionWorker], into batches: [ExpansionBatch], frontier: UnsafePointer<UInt64>,
-                       firstPosition: Int, range: Range<Int>, visited: ShardedFingerprintView, order: DiscoveryOrder?) {
+                       firstPosition: Int, range: Range<Int>, visited: ShardedFingerprintView, order: DiscoveryOrder?,
+                       alongside: () -> Void = {}) {
         let pieces = slice(range, into: batches.count)
         if workers.count == 1 {
+            alongside()
             for (piece, batch) in zip(pieces, batches) {
                 workers[0].expand(frontier, firstPosition: firstPosition, piece, visited: visited, order: order,
                                   into: batch, sortByShard: false)
@@ -232,12 +235,16 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
         }
         let shared = SharedFrontier(pointer: frontier)
         let nextPiece = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: workers.count) { index in
-            while true {
-                let piece = nextPiece.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard piece < pieces.count else { return }
-                workers[index].expand(shared.pointer, firstPosition: firstPosition, pieces[piece], visited: visited, order: order,
-                                      into: batches[piece], sortByShard: true)
+        withoutActuallyEscaping(alongside) { alongside in
+            let first = FirstTask(run: alongside)
+            DispatchQueue.concurrentPerform(iterations: workers.count) { index in
+                if index == 0 { first.run() }
+                while true {
+                    let piece = nextPiece.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard piece < pieces.count else { return }
+                    workers[index].expand(shared.pointer, firstPosition: firstPosition, pieces[piece], visited: visited,
+                                          order: order, into: batches[piece], sortByShard: true)
+                }
             }
         }
     }
@@ -249,6 +256,12 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
             return lower..<min(range.upperBound, lower + size)
         }
     }
+}
+
+/// The task one worker runs before it takes pieces: the merge of the chunk before, which touches
+/// nothing the workers do (the search's numbering, its next frontier, its statistics).
+private struct FirstTask: @unchecked Sendable {
+    let run: () -> Void
 }
 
 /// The frontier's packed words, read (never written) by all workers during one parallel phase.
