@@ -11,6 +11,8 @@
 /// worker.expand(frontier, firstPosition: 0, 0..<256, visited: seen.view, order: nil, into: batch, sortByShard: false)
 /// batch.candidateCount   // successors to insert into the visited set
 /// ```
+/// Its properties skip the runtime's exclusivity checks: only one thread at a time touches a
+/// batch, and the checks cost more than the work on the hot paths that read them.
 final class ExpansionBatch: @unchecked Sendable {   // filled by one thread, then read by the search
     private let leadingPadding = CacheLinePadding()
     /// What expanding one frontier state produced.
@@ -54,15 +56,15 @@ final class ExpansionBatch: @unchecked Sendable {   // filled by one thread, the
     @exclusivity(unchecked) private(set) var candidateOrdinals: [UInt32] = []
     /// Per candidate, at its `slot(of:)`: whether it is the first visit of its state (set by the
     /// visited set's insert).
-    private(set) var firstFound: UnsafeMutablePointer<Bool>
-    private var firstFoundCapacity = 0
+    @exclusivity(unchecked) private(set) var firstFound: UnsafeMutablePointer<Bool>
+    @exclusivity(unchecked) private var firstFoundCapacity = 0
     /// Whether the candidates are ordered by shard (for a parallel insert).
-    private var sorted = false
+    @exclusivity(unchecked) private var sorted = false
     /// The candidates ordered by shard (stably), each candidate's position in that order, and
     /// where each shard's run starts.
-    private var byShard: [Int32] = []
-    private var shardPositions: [Int32] = []
-    private var shardStarts = [Int](repeating: 0, count: ShardedFingerprintSet.shardCount + 1)
+    @exclusivity(unchecked) private var byShard: [Int32] = []
+    @exclusivity(unchecked) private var shardPositions: [Int32] = []
+    @exclusivity(unchecked) private var shardStarts = [Int](repeating: 0, count: ShardedFingerprintSet.shardCount + 1)
     /// This batch's candidates, to keep out duplicates.
     @exclusivity(unchecked) private var batchFingerprints: FingerprintSet
     private let trailingPadding = CacheLinePadding()
