@@ -29,8 +29,9 @@ final class Machine {
     @exclusivity(unchecked) var failedAssertion = -1
     /// Whether the working state differs from the state last loaded (a step wrote to it).
     @exclusivity(unchecked) var dirty = false
-    /// Reusable buffer for the slots of deliverable messages of the state being expanded.
-    @exclusivity(unchecked) var deliverable: [Int] = []
+    /// Reusable buffer for the messages in flight in the state being expanded (each decoded once,
+    /// not once per handler).
+    @exclusivity(unchecked) var inFlight: [MessageInFlight] = []
     /// When not nil, the messages the current step sent (reset by each step): how traces learn
     /// exactly what a step sent. Nil during the search.
     @exclusivity(unchecked) var sentLog: [RawMessage]?

@@ -104,11 +104,11 @@ final class TransitionSystem {
                           _ emit: (ActionInstance) -> Void) -> Expansion {
         var expansion = Expansion(overflowed: overflow)
         machine.load(state)
-        if hasHandlers || layout.lossy { collectDeliverySlots(state, allSlots: layout.lossy, into: &machine.deliverable) }
-        let candidates = machine.deliverable
+        if hasHandlers || layout.lossy { collectMessages(state, allSlots: layout.lossy, into: &machine.inFlight) }
+        let messages = machine.inFlight
         for (index, action) in actions.enumerated() {
             if let kind = action.messageKind {
-                deliver(kind, action, index, candidates, state, machine, &expansion, emit)
+                deliver(kind, action, index, messages, state, machine, &expansion, emit)
             } else {
                 for process in action.processes {
                     for choice in action.choice?.codes ?? 0..<1 {
@@ -121,7 +121,7 @@ final class TransitionSystem {
                 }
             }
         }
-        if layout.lossy { lose(candidates, state, machine, &expansion, emit) }
+        if layout.lossy { lose(messages, state, machine, &expansion, emit) }
         return expansion
     }
 
@@ -129,19 +129,15 @@ final class TransitionSystem {
     static let lossAction = -1
 
     /// The network loses one message (each distinct message in flight once).
-    private func lose(_ slots: [Int], _ state: UnsafePointer<Int>, _ machine: Machine,
+    private func lose(_ messages: [MessageInFlight], _ state: UnsafePointer<Int>, _ machine: Machine,
                       _ expansion: inout Expansion, _ emit: (ActionInstance) -> Void) {
-        var previous = -1
-        for slot in slots {
-            let value = state[slot]
-            if layout.semantics == .unordered && value == previous { continue }
-            previous = value
-            let (sender, receiver, code) = messageAt(slot: slot, value: value)
+        for message in messages where layout.semantics == .fifo || message.deliverable {
             machine.reload(state)
             machine.dirty = true
-            NetworkOps.remove(slot: slot, in: machine.state, last: lastSlot(of: slot))
+            NetworkOps.remove(slot: message.slot, in: machine.state, last: lastSlot(of: message.slot))
             expansion.enabled += 1
-            emit(ActionInstance(action: TransitionSystem.lossAction, process: receiver, choice: 0, sender: sender, messageCode: code))
+            emit(ActionInstance(action: TransitionSystem.lossAction, process: message.receiver, choice: 0,
+                                sender: message.sender, messageCode: message.code))
         }
     }
 
@@ -176,58 +172,49 @@ final class TransitionSystem {
         return true
     }
 
-    private func deliver(_ kind: Int, _ action: CompiledAction, _ index: Int, _ candidates: [Int], _ state: UnsafePointer<Int>,
-                         _ machine: Machine, _ expansion: inout Expansion, _ emit: (ActionInstance) -> Void) {
-        var previous = -1
-        let fifo = layout.semantics == .fifo
-        for slot in candidates {
-            if fifo && (slot - layout.networkBase) % layout.capacity != 0 { continue }   // only channel heads
-            let value = state[slot]
-            if !fifo && value == previous { continue }   // equal bag entries give equal successors
-            previous = value
-            let (sender, receiver, code) = messageAt(slot: slot, value: value)
-            guard action.processes.contains(receiver), layout.codec.kind(of: code) == kind else { continue }
+    private func deliver(_ kind: Int, _ action: CompiledAction, _ index: Int, _ messages: [MessageInFlight],
+                         _ state: UnsafePointer<Int>, _ machine: Machine, _ expansion: inout Expansion,
+                         _ emit: (ActionInstance) -> Void) {
+        for message in messages where message.deliverable && message.kind == kind && action.processes.contains(message.receiver) {
             machine.reload(state)
             if !layout.duplicating {
                 machine.dirty = true
-                NetworkOps.remove(slot: slot, in: machine.state, last: lastSlot(of: slot))
+                NetworkOps.remove(slot: message.slot, in: machine.state, last: lastSlot(of: message.slot))
             }
-            _ = layout.codec.decode(code, into: machine.fields)
-            machine.bindings[action.processBinding] = receiver
-            machine.bindings[action.senderBinding] = sender
-            let instance = ActionInstance(action: index, process: receiver, choice: 0, sender: sender, messageCode: code)
+            _ = layout.codec.decode(message.code, into: machine.fields)
+            machine.bindings[action.processBinding] = message.receiver
+            machine.bindings[action.senderBinding] = message.sender
+            let instance = ActionInstance(action: index, process: message.receiver, choice: 0, sender: message.sender,
+                                          messageCode: message.code)
             if !finish(action.run(machine), instance, machine, &expansion, emit) { return }
         }
     }
 
-    /// Slots holding deliverable messages: FIFO channel heads (or, with `allSlots`, every queued
+    /// The messages in flight, decoded: FIFO channel heads (or, with `allSlots`, every queued
     /// message, for losses), or every bag entry.
-    private func collectDeliverySlots(_ state: UnsafePointer<Int>, allSlots: Bool, into slots: inout [Int]) {
-        slots.removeAll(keepingCapacity: true)
+    private func collectMessages(_ state: UnsafePointer<Int>, allSlots: Bool, into messages: inout [MessageInFlight]) {
+        messages.removeAll(keepingCapacity: true)
         switch layout.semantics {
         case .fifo:
             for sender in 0..<layout.processCount {
                 for receiver in 0..<layout.processCount {
                     let base = layout.channelBase(sender: sender, receiver: receiver)
                     for position in 0..<(allSlots ? layout.capacity : min(layout.capacity, 1)) where state[base + position] != 0 {
-                        slots.append(base + position)
+                        let code = state[base + position] - 1
+                        messages.append(MessageInFlight(slot: base + position, sender: sender, receiver: receiver, code: code,
+                                                        kind: layout.codec.kind(of: code), deliverable: position == 0))
                     }
                 }
             }
         case .unordered:
+            var previous = -1
             for position in 0..<layout.capacity where state[layout.networkBase + position] != 0 {
-                slots.append(layout.networkBase + position)
+                let value = state[layout.networkBase + position]
+                let (sender, receiver, code) = layout.bagEntry(value)
+                messages.append(MessageInFlight(slot: layout.networkBase + position, sender: sender, receiver: receiver, code: code,
+                                                kind: layout.codec.kind(of: code), deliverable: value != previous))
+                previous = value
             }
-        }
-    }
-
-    private func messageAt(slot: Int, value: Int) -> (sender: Int, receiver: Int, code: Int) {
-        switch layout.semantics {
-        case .fifo:
-            let pair = (slot - layout.networkBase) / layout.capacity
-            return (pair / layout.processCount, pair % layout.processCount, value - 1)
-        case .unordered:
-            return layout.bagEntry(value)
         }
     }
 
