@@ -53,7 +53,7 @@ private struct SearchRun: ~Copyable {
     let words: Int
     let seen: ShardedFingerprintSet
     /// With partial-order reduction: the states first found in the level being built.
-    var nextLevel = FingerprintSet(initialCapacity: 1 << 10)
+    var nextLevel = ShardedFingerprintSet()
     let relation: DependencyRelation?
     /// Whether partial-order reduction is still applied (it may stop: `reductionPaysOff`).
     var reducing = false
@@ -131,7 +131,7 @@ private struct SearchRun: ~Copyable {
             if let maxDepth = options.maxDepth, statistics.depth >= maxDepth {
                 return finish(.incomplete(reason: "depth limit reached (\(maxDepth) steps)"))
             }
-            if reducing { nextLevel = FingerprintSet(initialCapacity: 1 << 10) }
+            if reducing { nextLevel = ShardedFingerprintSet() }
             // With partial-order reduction: the frontier's positions, for the cycle proviso.
             // A `var`, so that taking its view borrows it: the workers read it through raw
             // pointers, so it must live to the end of the level.
@@ -141,10 +141,10 @@ private struct SearchRun: ~Copyable {
             let storedBeforeLevel = parents.count
             var next = FrontierQueue(words: words, blockStates: blockStates, residentLimit: options.frontierMemoryBytes)
             var levelStart = 0
-            // With several workers and no reduction, a chunk's merge waits for the next chunk,
-            // and one worker does it while the others expand that chunk. (The reduction's
-            // proviso reads the states the merge marks as new in this level, so it cannot wait.)
-            let overlap = workers.count > 1 && !reducing
+            // With several workers, a chunk's merge waits for the next chunk, and one worker does
+            // it while the others expand that chunk. (The insert, not the merge, tells the
+            // reduction's proviso which states are new in this level.)
+            let overlap = workers.count > 1
             var waiting: ArraySlice<UInt32>?
             for blockIndex in 0..<frontier.blockCount {
                 let block = frontier.takeBlock(blockIndex)
@@ -164,7 +164,7 @@ private struct SearchRun: ~Copyable {
                         }
                     }
                     if let verdict = try outcome.get() { return finish(verdict) }
-                    seen.insert(batches, threads: workers.count)
+                    seen.insert(batches, threads: workers.count, alsoNewInto: reducing ? nextLevel : nil)
                     if overlap {
                         waiting = block.ids[range]
                         swap(&batches, &merging)
@@ -197,7 +197,7 @@ private struct SearchRun: ~Copyable {
         var parentIndex = parentIDs.startIndex
         for batch in batches {
             var successor = 0, candidate = 0
-            let candidateFingerprints = batch.candidateFingerprints, candidateActions = batch.candidateActions
+            let candidateActions = batch.candidateActions
             let broken = batch.candidateBroken, candidateOrdinals = batch.candidateOrdinals
             for expanded in batch.expanded {
                 let id = parentIDs[parentIndex]
@@ -209,7 +209,6 @@ private struct SearchRun: ~Copyable {
                     defer { candidate += 1 }
                     // At the state limit no more states are stored, so the search stops at exactly that many.
                     guard found == nil, batch.isFirstFound(candidate), parents.count < options.maxStates ?? .max else { continue }
-                    if reducing { _ = nextLevel.insert(candidateFingerprints[candidate]) }
                     statistics.coverage[coverageIndex(of: candidateActions[candidate])].newStates += 1
                     let child = UInt32(parents.count)
                     parents.append(parent: id, ordinal: candidateOrdinals[candidate])

@@ -14,7 +14,7 @@
 /// ```
 struct DiscoveryOrder: Sendable {
     let visited: ShardedFingerprintView
-    let nextLevel: FingerprintView
+    let nextLevel: ShardedFingerprintView
     let currentLevel: LevelIndex.View
 
     /// Whether the state is the frontier state at `position` of the level being expanded, or was

@@ -64,26 +64,32 @@ final class ShardedFingerprintSet {
 
     /// Inserts every batch's candidates, in batch order and within a batch in candidate order,
     /// with `threads` threads each owning a run of shards; marks each candidate first found
-    /// or not (`ExpansionBatch.firstFound`). The outcome is that of inserting them one by one.
-    func insert(_ batches: [ExpansionBatch], threads: Int) {
+    /// or not (`ExpansionBatch.firstFound`), and adds those first found to `found` too (with
+    /// partial-order reduction: the states first found in the level being built). The outcome
+    /// is that of inserting them one by one.
+    func insert(_ batches: [ExpansionBatch], threads: Int, alsoNewInto found: ShardedFingerprintSet? = nil) {
         if threads <= 1 {
             for batch in batches {
                 batch.withCandidateWords { words in
                     for (candidate, fingerprint) in batch.candidateFingerprints.enumerated() {
-                        batch.firstFound[batch.slot(of: candidate)] = insert(fingerprint, words: words(candidate))
+                        let new = insert(fingerprint, words: words(candidate))
+                        batch.firstFound[batch.slot(of: candidate)] = new
+                        if new { _ = found?.insert(fingerprint) }
                     }
                 }
             }
             return
         }
-        let shared = SharedShards(shards: shards)
+        let shared = SharedShards(shards: shards, found: found?.shards)
         // Each thread owns a run of consecutive shards, whose marks are consecutive slots.
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             for shard in (thread * Self.shardCount / threads)..<((thread + 1) * Self.shardCount / threads) {
                 for batch in batches {
                     batch.withCandidateWords { words in
                         batch.forEachCandidate(inShard: shard) { slot, candidate, fingerprint in
-                            batch.firstFound[slot] = shared.shards[shard].insert(fingerprint, words: words(candidate))
+                            let new = shared.shards[shard].insert(fingerprint, words: words(candidate))
+                            batch.firstFound[slot] = new
+                            if new { _ = shared.found?[shard].insert(fingerprint) }
                         }
                     }
                 }
@@ -92,9 +98,11 @@ final class ShardedFingerprintSet {
     }
 }
 
-/// The shards, handed to the threads of one parallel insert (each thread touches only its own).
+/// The shards, handed to the threads of one parallel insert (each thread touches only its own),
+/// and those of the set the new states also go to.
 private struct SharedShards: @unchecked Sendable {
     let shards: UnsafeMutablePointer<FingerprintSet>
+    let found: UnsafeMutablePointer<FingerprintSet>?
 }
 
 /// Lookups in a `ShardedFingerprintSet` that is not being changed, shareable by parallel workers.
