@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// Module map (dependencies point one way):
 /// - `Kripke`    — the spec DSL, its IR and the validator (depends on nothing)
-/// - `Explorer`  — explicit-state BFS over packed states (depends on Kripke)
+/// - `Explorer`  — explicit-state BFS over packed states (depends on Kripke, and on `CPrefetch`, a
+///   one-function C header: Swift has no prefetch intrinsic)
 /// - `Traces`    — trace printing, ITF JSON, message-sequence charts (depends on Kripke)
 /// - `CZ3`/`SMT` — the Z3 C API, with libz3 loaded by `dlopen` when the first SMT context is
 ///   created (not linked: the explorer runs without Z3), and its safe Swift wrapper
@@ -49,7 +50,9 @@ let package = Package(
         .target(name: "CZ3", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "SMT", dependencies: ["CZ3"]),
         .target(name: "Kripke"),
-        .target(name: "Explorer", dependencies: ["Kripke"]),
+        // `__builtin_prefetch` for the visited table's lookups (a header; the .c file is empty).
+        .target(name: "CPrefetch"),
+        .target(name: "Explorer", dependencies: ["Kripke", "CPrefetch"]),
         .target(name: "Traces", dependencies: ["Kripke"]),
         .target(name: "Symbolic", dependencies: ["Kripke", "SMT"]),
         .target(name: "Verification", dependencies: ["Kripke", "Explorer", "Symbolic"]),

@@ -109,4 +109,29 @@ import Testing
         #expect(lowest >= 9.1)
         #expect(highest <= 11.5)
     }
+
+    /// Prefetching home slots changes no answer: eight inserts ahead of a sharded set whose
+    /// tables grow many times (a prefetch issued before a growth reads the old table), and
+    /// before each lookup through its view, with crowded fingerprints among random ones.
+    @Test func prefetchingChangesNoAnswer() {
+        var random = SplitMix(seed: 15)
+        let pool = (0..<30_000).map { index in
+            index % 4 == 0 ? Self.crowded(&random, base: 1 << 58 - 500, width: 500) : random.next() | 1
+        }
+        let fingerprints = (0..<80_000).map { _ in pool[Int(random.next() % UInt64(pool.count))] }
+        let seen = ShardedFingerprintSet(initialCapacity: 64)
+        var reference = Set<UInt64>()
+        var wrong = 0
+        for (index, fingerprint) in fingerprints.enumerated() {
+            if index + 8 < fingerprints.count { seen.prefetch(fingerprints[index + 8]) }
+            if seen.insert(fingerprint) != reference.insert(fingerprint).inserted { wrong += 1 }
+        }
+        let view = seen.view
+        for probe in pool + (0..<20_000).map({ _ in random.next() | 1 }) {
+            view.prefetch(probe)
+            if view.contains(probe) != reference.contains(probe) { wrong += 1 }
+        }
+        #expect(wrong == 0)
+        #expect(seen.count == reference.count)
+    }
 }

@@ -38,6 +38,11 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     private var keptIndices: [Int] = []
     private var keptFingerprints: [UInt64] = []
     private var keptWords: [UInt64] = []
+    /// The successors of the state being expanded, fingerprinted and not yet added; and those of
+    /// the state before it, whose home slots in the visited table were prefetched when it was
+    /// expanded and which are added — probed — once this one is, so the probes seldom wait for memory.
+    @exclusivity(unchecked) private var queued = SuccessorQueue()
+    @exclusivity(unchecked) private var waiting = SuccessorQueue()
     /// The search's visitor, and what reads the frames it is shown.
     private let visitor: (any SearchVisitor)?
     private let frames: StateDecoder?
@@ -71,6 +76,12 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
                 order: DiscoveryOrder?, into batch: ExpansionBatch, sortByShard: Bool) {
         batch.removeAll()
         defer { batch.seal(sortByShard: sortByShard) }
+        // Without the reduction, a state's successors are added one state late: their home slots
+        // in the visited table, prefetched back to back, load while the next state expands (the
+        // misses overlap). The order of the candidates, and so everything the search reports,
+        // stays that of adding them at once.
+        var waitingState: Int?   // the index in `batch.expanded` of the state whose successors `waiting` holds
+        let reducing = reduction != nil && order != nil
         for position in range {
             system.packer.unpack(frontier + (position - firstPosition) * wordCount, into: unpacked)
             if let visitor, let frames { visitor.visit(frames.frame(unpacked)) }
@@ -81,31 +92,65 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
                 expansion = expandReduced(reduction, order: order, position: position, record: &record, into: batch, visited: visited)
             } else {
                 expansion = system.forEachSuccessor(of: unpacked, machine: machine) { instance in
-                    append(machine.state, action: instance.action, ordinal: record.successors, into: batch, visited: visited)
-                    record.successors += 1
+                    queue(machine.state, action: instance.action)
                 }
+                record.successors = queued.fingerprints.count
                 record.overflows = expansion.overflows
+                for fingerprint in queued.fingerprints { visited.prefetch(fingerprint) }
             }
             record.fault = expansion.fault
             record.failedAssertion = expansion.failedAssertion
-            record.candidates = batch.candidateCount - firstCandidate
-            checkInvariants(batch, from: firstCandidate)
             if checkDeadlock && expansion.enabled == 0 && expansion.overflows == 0 && expansion.fault == nil {
                 machine.load(unpacked)
                 record.deadlock = !system.isValidEnd(machine)
             }
             batch.expanded.append(record)
-            if record.fault != nil || record.failedAssertion != nil { return }
+            if reducing {
+                finish(batch.expanded.count - 1, firstCandidate: firstCandidate, in: batch)
+            } else {
+                if let waitingState { addWaiting(of: waitingState, into: batch, visited: visited) }
+                swap(&queued, &waiting)
+                waitingState = batch.expanded.count - 1
+            }
+            if record.fault != nil || record.failedAssertion != nil { break }
         }
+        if let waitingState { addWaiting(of: waitingState, into: batch, visited: visited) }
     }
 
-    /// Fingerprints a successor (the `ordinal`-th of its parent) and adds it to the batch.
-    /// (The batch is passed in, not kept in a property: reading a property would retain and
-    /// release it on every successor.)
-    @inline(__always)
-    private func append(_ state: UnsafePointer<Int>, action: Int, ordinal: Int, into batch: ExpansionBatch,
-                        visited: ShardedFingerprintView) {
-        batch.add(fingerprinter.fingerprint(state), words: fingerprinter.words, action: action, ordinal: ordinal, visited: visited)
+    /// Completes the record of expanded state `index`: counts its candidates (those from
+    /// `firstCandidate` on) and checks their invariants.
+    private func finish(_ index: Int, firstCandidate: Int, in batch: ExpansionBatch) {
+        batch.expanded[index].candidates = batch.candidateCount - firstCandidate
+        checkInvariants(batch, from: firstCandidate)
+    }
+
+    /// Adds the successors of expanded state `index`, held by `waiting`, to the batch, and
+    /// completes its record.
+    private func addWaiting(of index: Int, into batch: ExpansionBatch, visited: ShardedFingerprintView) {
+        let firstCandidate = batch.candidateCount
+        add(&waiting, into: batch, visited: visited)
+        finish(index, firstCandidate: firstCandidate, in: batch)
+    }
+
+    /// Fingerprints a successor and appends it to `queued`.
+    private func queue(_ state: UnsafePointer<Int>, action: Int) {
+        queued.fingerprints.append(fingerprinter.fingerprint(state))
+        queued.words.append(contentsOf: UnsafeBufferPointer(start: fingerprinter.words, count: wordCount))
+        queued.actions.append(Int32(action))
+    }
+
+    /// Adds a queue's successors — all those of one parent, in generation order, so each one's
+    /// ordinal is its place in the queue — to the batch, and empties the queue. (The batch is
+    /// passed in, not kept in a property: reading a property would retain and release it on
+    /// every successor.)
+    private func add(_ queue: inout SuccessorQueue, into batch: ExpansionBatch, visited: ShardedFingerprintView) {
+        queue.words.withUnsafeBufferPointer { words in
+            for index in queue.fingerprints.indices {
+                batch.add(queue.fingerprints[index], words: words.baseAddress! + index * wordCount,
+                          action: Int(queue.actions[index]), ordinal: index, visited: visited)
+            }
+        }
+        queue.removeAll()
     }
 
     /// Checks the candidates from `first` on against the invariants, on their canonical form
@@ -183,11 +228,9 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
             }
         }
         pendingStates.withUnsafeBufferPointer { states in
-            for index in 0..<count {
-                append(states.baseAddress! + index * slots, action: Int(pendingActions[index]), ordinal: index,
-                       into: batch, visited: visited)
-            }
+            for index in 0..<count { queue(states.baseAddress! + index * slots, action: Int(pendingActions[index])) }
         }
+        add(&queued, into: batch, visited: visited)
         record.successors = count
         return expansion
     }
@@ -262,6 +305,26 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
 /// nothing the workers do (the search's numbering, its next frontier, its statistics).
 private struct FirstTask: @unchecked Sendable {
     let run: () -> Void
+}
+
+/// One parent's successors, fingerprinted and waiting to be added to a batch, in generation
+/// order: fingerprints, packed words (`wordCount` per successor) and actions.
+///
+/// ```swift
+/// var queue = SuccessorQueue()
+/// queue.fingerprints.append(fp); queue.words.append(contentsOf: packed); queue.actions.append(action)
+/// queue.removeAll()   // keeps the capacity
+/// ```
+private struct SuccessorQueue {
+    var fingerprints: [UInt64] = []
+    var words: [UInt64] = []
+    var actions: [Int32] = []
+
+    mutating func removeAll() {
+        fingerprints.removeAll(keepingCapacity: true)
+        words.removeAll(keepingCapacity: true)
+        actions.removeAll(keepingCapacity: true)
+    }
 }
 
 /// The frontier's packed words, read (never written) by all workers during one parallel phase.

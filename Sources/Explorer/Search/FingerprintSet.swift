@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The set of visited states, stored as 64-bit fingerprints in an open-addressing table with
 /// linear probing kept in order (Robin Hood hashing with ties broken by fingerprint, Amble and
 /// Knuth's ordered hash table): a fingerprint's home slot never decreases as its `rank` grows, and
@@ -112,6 +114,11 @@ struct FingerprintSet: ~Copyable {
         view.contains(fingerprint, words: words)
     }
 
+    /// Starts loading `fingerprint`'s home slot into the cache (`FingerprintView.prefetch(_:)`).
+    @inline(__always) func prefetch(_ fingerprint: UInt64) {
+        view.prefetch(fingerprint)
+    }
+
     /// Empties the set, keeping its capacity.
     mutating func removeAll() {
         guard count > 0 else { return }
@@ -170,6 +177,8 @@ struct FingerprintSet: ~Copyable {
 /// ```swift
 /// let view = seen.view          // no insert may happen while workers use it
 /// view.contains(fingerprint)
+/// for fp in batch { view.prefetch(fp) }        // start every cache miss at once,
+/// for fp in batch { _ = view.contains(fp) }    // then probe: the misses overlap
 /// ```
 struct FingerprintView: @unchecked Sendable {
     let table: UnsafeMutablePointer<UInt64>
@@ -180,6 +189,14 @@ struct FingerprintView: @unchecked Sendable {
 
     func contains(_ fingerprint: UInt64, words: UnsafePointer<UInt64>? = nil) -> Bool {
         find(fingerprint, words: words).found
+    }
+
+    /// Starts loading the cache line of `fingerprint`'s home slot, where `find` will start, and
+    /// returns at once. Once the table outgrows the caches every probe waits for memory; issuing
+    /// the prefetches of several fingerprints before probing any of them overlaps those waits
+    /// (LTSmin and TLC batch their lookups for the same reason). Answers never change.
+    @inline(__always) func prefetch(_ fingerprint: UInt64) {
+        kripke_prefetch(table + FingerprintSet.home(of: fingerprint, capacity: capacity))
     }
 
     /// Probes for the state: `found` when it is stored (at `index`); otherwise `index` is the

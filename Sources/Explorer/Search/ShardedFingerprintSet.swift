@@ -53,6 +53,16 @@ final class ShardedFingerprintSet {
         shards[Self.shard(of: fingerprint)].insert(fingerprint, words: words)
     }
 
+    /// Starts loading `fingerprint`'s home slot in its shard's current table (which a later
+    /// insert may replace: then the prefetch is only wasted).
+    @inline(__always) func prefetch(_ fingerprint: UInt64) {
+        shards[Self.shard(of: fingerprint)].prefetch(fingerprint)
+    }
+
+    /// How many candidates ahead a sequential insert prefetches: enough to overlap several
+    /// memory waits, few enough that the lines are still cached when their turn comes.
+    static let prefetchDistance = 8
+
     var count: Int { (0..<Self.shardCount).reduce(0) { $0 + shards[$1].count } }
     var byteCount: Int { (0..<Self.shardCount).reduce(0) { $0 + shards[$1].byteCount } }
 
@@ -71,7 +81,12 @@ final class ShardedFingerprintSet {
         if threads <= 1 {
             for batch in batches {
                 batch.withCandidateWords { words in
-                    for (candidate, fingerprint) in batch.candidateFingerprints.enumerated() {
+                    let fingerprints = batch.candidateFingerprints
+                    for fingerprint in fingerprints.prefix(Self.prefetchDistance) { prefetch(fingerprint) }
+                    for (candidate, fingerprint) in fingerprints.enumerated() {
+                        if candidate + Self.prefetchDistance < fingerprints.count {
+                            prefetch(fingerprints[candidate + Self.prefetchDistance])
+                        }
                         let new = insert(fingerprint, words: words(candidate))
                         batch.firstFound[batch.slot(of: candidate)] = new
                         if new { _ = found?.insert(fingerprint) }
@@ -110,11 +125,17 @@ private struct SharedShards: @unchecked Sendable {
 /// ```swift
 /// let view = seen.view
 /// view.contains(fingerprint)
+/// view.prefetch(next)             // load the home slot of a lookup to come
 /// ```
 struct ShardedFingerprintView: @unchecked Sendable {   // read-only while shared
     let shards: UnsafePointer<FingerprintView>
 
     @inline(__always) func contains(_ fingerprint: UInt64, words: UnsafePointer<UInt64>? = nil) -> Bool {
         shards[ShardedFingerprintSet.shard(of: fingerprint)].contains(fingerprint, words: words)
+    }
+
+    /// Starts loading `fingerprint`'s home slot into the cache (`FingerprintView.prefetch(_:)`).
+    @inline(__always) func prefetch(_ fingerprint: UInt64) {
+        shards[ShardedFingerprintSet.shard(of: fingerprint)].prefetch(fingerprint)
     }
 }
