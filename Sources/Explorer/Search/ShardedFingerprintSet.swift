@@ -99,6 +99,10 @@ final class ShardedFingerprintSet {
         // Each thread owns a run of consecutive shards, whose marks are consecutive slots.
         DispatchQueue.concurrentPerform(iterations: threads) { thread in
             for shard in (thread * Self.shardCount / threads)..<((thread + 1) * Self.shardCount / threads) {
+                // A chunk has a few dozen candidates per shard: start all their misses first.
+                for batch in batches {
+                    batch.forEachCandidate(inShard: shard) { _, _, fingerprint in shared.shards[shard].prefetch(fingerprint) }
+                }
                 for batch in batches {
                     batch.withCandidateWords { words in
                         batch.forEachCandidate(inShard: shard) { slot, candidate, fingerprint in
