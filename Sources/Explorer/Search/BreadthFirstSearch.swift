@@ -101,6 +101,10 @@ private struct SearchRun: ~Copyable {
         }
         // Two sets: with several workers, one chunk is merged while the next is expanded.
         var batches = makeBatches(), merging = makeBatches()
+        // With several workers, a chunk's merge waits for the next chunk, and one worker does it
+        // while the others expand that chunk. (The insert, not the merge, tells the reduction's
+        // proviso which states are new in this level.)
+        let overlap = workers.count > 1
         let blockStates = chunk * max(options.frontierBlockChunks, 1)
         var frontier = FrontierQueue(words: words, blockStates: blockStates, residentLimit: options.frontierMemoryBytes)
         for (index, initial) in system.initialStates.enumerated() {
@@ -141,10 +145,7 @@ private struct SearchRun: ~Copyable {
             let storedBeforeLevel = parents.count
             var next = FrontierQueue(words: words, blockStates: blockStates, residentLimit: options.frontierMemoryBytes)
             var levelStart = 0
-            // With several workers, a chunk's merge waits for the next chunk, and one worker does
-            // it while the others expand that chunk. (The insert, not the merge, tells the
-            // reduction's proviso which states are new in this level.)
-            let overlap = workers.count > 1
+            // The chunk whose merge waits for the next chunk's expansion (`overlap`).
             var waiting: ArraySlice<UInt32>?
             for blockIndex in 0..<frontier.blockCount {
                 let block = frontier.takeBlock(blockIndex)
