@@ -233,6 +233,7 @@ private struct SearchRun: ~Copyable {
                     return verdict
                 }
             }
+            // The batch's rows are the coverage's (its last, message losses, stays 0 unless the network is lossy).
             for index in statistics.coverage.indices { statistics.coverage[index].transitions += batch.transitionsByAction[index] }
         }
         return nil

@@ -4,15 +4,15 @@
 /// words, actions, positions among their parent's successors and the invariant each breaks.
 /// A chunk is cut into more batches than there are workers, and idle workers take the next
 /// batch, so a slow piece does not hold the others up; batches are then inserted and merged in
-/// chunk order, so which worker filled a batch changes nothing.
+/// chunk order, so which worker filled a batch changes nothing. Its properties skip the
+/// runtime's exclusivity checks: only one thread at a time touches a batch, and the checks cost
+/// more than the work on the hot paths that read them.
 ///
 /// ```swift
 /// let batch = ExpansionBatch(wordCount: 2, exact: false, actionCount: 3, states: 256)
 /// worker.expand(frontier, firstPosition: 0, 0..<256, visited: seen.view, order: nil, into: batch, sortByShard: false)
 /// batch.candidateCount   // successors to insert into the visited set
 /// ```
-/// Its properties skip the runtime's exclusivity checks: only one thread at a time touches a
-/// batch, and the checks cost more than the work on the hot paths that read them.
 final class ExpansionBatch: @unchecked Sendable {   // filled by one thread, then read by the search
     private let leadingPadding = CacheLinePadding()
     /// What expanding one frontier state produced.
