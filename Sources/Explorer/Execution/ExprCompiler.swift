@@ -3,6 +3,20 @@ import Kripke
 /// A compiled expression: evaluates against a machine's state and bindings.
 typealias Evaluator = (Machine) -> Int
 
+/// An `Evaluator` to keep in an array. A closure stored in an array (or any generic container)
+/// is held at the container's most general calling convention, so every call from it goes
+/// through two conversion thunks; wrapped in this struct it is called directly.
+///
+/// ```swift
+/// let invariants = ir.invariants.map { CompiledExpr(compiler.compile($0.condition)) }
+/// let holds = invariants[0].evaluate(machine) != 0
+/// ```
+struct CompiledExpr {
+    let evaluate: Evaluator
+
+    init(_ evaluate: @escaping Evaluator) { self.evaluate = evaluate }
+}
+
 /// Compiles IR expressions into closures over a `Machine` — the explorer's reading of the IR.
 ///
 /// ```swift
@@ -38,7 +52,9 @@ struct ExprCompiler {
             return { -inner($0) }
         case .binary(let op, let lhs, .literal(let constant)):
             let a = compile(lhs)
-            return compileBinary(op, a, constant) ?? compileBinary(op, a, { _ in constant })
+            // Not `??`: a generic operator would hand the closure back behind conversion thunks.
+            if let folded = compileBinary(op, a, constant) { return folded }
+            return compileBinary(op, a, { _ in constant })
         case .binary(let op, let lhs, let rhs):
             return compileBinary(op, compile(lhs), compile(rhs))
         case .ite(let condition, let then, let otherwise):
@@ -111,17 +127,17 @@ struct ExprCompiler {
                 return offset < 0 ? -1 : base + offset
             }
         }
-        let parts = indices.map(compile)
+        let parts = indices.map { CompiledExpr(compile($0)) }
         if parts.isEmpty { return { _ in base } }
         if parts.count == 1 {
-            let part = parts[0], dimension = dimensions[0]
+            let part = parts[0].evaluate, dimension = dimensions[0]
             return { machine in
                 let offset = Self.offset(part(machine), dimension, name, machine)
                 return offset < 0 ? -1 : base + offset
             }
         }
         if parts.count == 2 {
-            let first = parts[0], second = parts[1], outer = dimensions[0], inner = dimensions[1]
+            let first = parts[0].evaluate, second = parts[1].evaluate, outer = dimensions[0], inner = dimensions[1]
             return { machine in
                 let offset = Self.offset(first(machine), second(machine), outer, inner, name, machine)
                 return offset < 0 ? -1 : base + offset
@@ -130,7 +146,7 @@ struct ExprCompiler {
         return { machine in
             var slot = base
             for (part, dimension) in zip(parts, dimensions) {
-                let offset = Self.offset(part(machine), dimension, name, machine)
+                let offset = Self.offset(part.evaluate(machine), dimension, name, machine)
                 guard offset >= 0 else { return -1 }
                 slot += offset
             }

@@ -26,15 +26,18 @@ struct StmtCompiler {
 
     /// A block runs its statements in order and stops at the first that fails. The closures are
     /// chained (each captures the next) rather than looped over, which avoids retaining each
-    /// statement's closure on every run.
+    /// statement's closure on every run; they are never kept in an array, whose elements would be
+    /// called through conversion thunks (see `CompiledExpr`).
     func compile(_ block: [Stmt]) -> Executor {
-        let parts = block.map(compile)
-        guard var chain = parts.last else { return { _ in true } }
-        for part in parts.dropLast().reversed() {
-            let next = chain
-            chain = { machine in part(machine) && next(machine) }
-        }
-        return chain
+        chain(block[...])
+    }
+
+    private func chain(_ block: ArraySlice<Stmt>) -> Executor {
+        guard let first = block.first else { return { _ in true } }
+        let part = compile(first)
+        guard block.count > 1 else { return part }
+        let next = chain(block.dropFirst())
+        return { machine in part(machine) && next(machine) }
     }
 
     private func compile(_ statement: Stmt) -> Executor {
@@ -99,7 +102,7 @@ struct StmtCompiler {
     }
 
     private func compileSend(_ kind: Int, _ fields: [Expr], _ from: Expr, _ to: Expr) -> Executor {
-        let values = fields.map(expressions.compile)
+        let values = fields.map { CompiledExpr(expressions.compile($0)) }
         let sender = expressions.compile(from)
         let receiver = expressions.compile(to)
         let layout = self.layout
@@ -119,7 +122,7 @@ struct StmtCompiler {
             // Field values may read the fields of the message being handled (`m[f]`), so they are
             // evaluated against the handler's fields and collected in a separate buffer.
             let code: Int? = withUnsafeTemporaryAllocation(of: Int.self, capacity: max(values.count, 1)) { payload in
-                for (position, value) in values.enumerated() { payload[position] = value(machine) }
+                for (position, value) in values.enumerated() { payload[position] = value.evaluate(machine) }
                 return layout.codec.code(kind: kind, fields: payload.baseAddress!)
             }
             guard machine.fault == nil else { return false }

@@ -15,9 +15,9 @@ final class TransitionSystem {
     /// Every initial state, unpacked, in enumeration order (one unless variables start at a choice).
     let initialStates: [[Int]]
     private let actions: [CompiledAction]
-    private let invariants: [Evaluator]
+    private let invariants: [CompiledExpr]
     private let validEnd: Evaluator?
-    private let constraints: [Evaluator]
+    private let constraints: [CompiledExpr]
     /// Whether the spec has state constraints (else every state is expanded).
     let constrained: Bool
     private let hasHandlers: Bool
@@ -33,10 +33,10 @@ final class TransitionSystem {
         let senderBinding: Int
         let run: Executor
         /// The body's leading `Require` conditions, in order.
-        let guards: [Evaluator]
+        let guards: [CompiledExpr]
 
         init(processes: Range<Int>, processBinding: Int, choice: ChoiceEncoding?, messageKind: Int?, senderBinding: Int,
-             run: @escaping Executor, guards: [Evaluator]) {
+             run: @escaping Executor, guards: [CompiledExpr]) {
             self.processes = processes
             self.processBinding = processBinding
             self.choice = choice
@@ -66,13 +66,13 @@ final class TransitionSystem {
                 choice: ChoiceEncoding(action, roles: ir.roles),
                 messageKind: kind, senderBinding: sender, run: statements.compile(action.body),
                 guards: action.body.prefix { if case .require = $0 { true } else { false } }.compactMap { statement in
-                    if case .require(let condition, _) = statement { expressions.compile(condition) } else { nil }
+                    if case .require(let condition, _) = statement { CompiledExpr(expressions.compile(condition)) } else { nil }
                 })
         }
         hasHandlers = actions.contains { $0.messageKind != nil }
-        invariants = ir.invariants.map { expressions.compile($0.condition) }
+        invariants = ir.invariants.map { CompiledExpr(expressions.compile($0.condition)) }
         validEnd = ir.validEndState.map(expressions.compile)
-        constraints = ir.stateConstraints.map { expressions.compile($0.condition) }
+        constraints = ir.stateConstraints.map { CompiledExpr(expressions.compile($0.condition)) }
         constrained = !constraints.isEmpty
         initialStates = try InitialStates.enumerate(ir, layout: layout, expressions: expressions)
     }
@@ -230,12 +230,12 @@ final class TransitionSystem {
             machine.bindings[action.senderBinding] = sender
             _ = layout.codec.decode(messageCode, into: machine.fields)
         }
-        return action.guards.indices.filter { action.guards[$0](machine) == 0 }
+        return action.guards.indices.filter { action.guards[$0].evaluate(machine) == 0 }
     }
 
     /// Index of the first invariant violated by the machine's state, if any.
     func violatedInvariant(_ machine: Machine) -> Int? {
-        for (index, invariant) in invariants.enumerated() where invariant(machine) == 0 { return index }
+        for (index, invariant) in invariants.enumerated() where invariant.evaluate(machine) == 0 { return index }
         return nil
     }
 
@@ -247,7 +247,7 @@ final class TransitionSystem {
 
     /// Index of the first state constraint the machine's state is outside of, if any.
     func violatedConstraint(_ machine: Machine) -> Int? {
-        constraints.firstIndex { $0(machine) == 0 }
+        constraints.firstIndex { $0.evaluate(machine) == 0 }
     }
 
     /// Whether the machine's state is a declared valid end state.

@@ -11,13 +11,13 @@ import Kripke
 /// ```
 final class UpSetEvaluator {
     private let tree: ViolationUpSets
-    private let leaves: [Evaluator]
+    private let leaves: [CompiledExpr]
     /// Per node, its truth value in the state last evaluated.
     private var truth: [Bool]
 
     init(_ tree: ViolationUpSets, compiler: ExprCompiler) {
         self.tree = tree
-        leaves = tree.leaves.map { compiler.compile($0.condition) }
+        leaves = tree.leaves.map { CompiledExpr(compiler.compile($0.condition)) }
         truth = Array(repeating: false, count: tree.nodes.count)
     }
 
@@ -35,7 +35,7 @@ final class UpSetEvaluator {
 
     private func value(_ node: ViolationUpSets.Node, _ machine: Machine) -> Bool {
         switch node.kind {
-        case .leaf(let leaf): return leaves[leaf](machine) != 0
+        case .leaf(let leaf): return leaves[leaf].evaluate(machine) != 0
         case .not: return !truth[Int(node.children[0])]
         case .all: return node.children.allSatisfy { truth[Int($0)] }
         case .any: return node.children.contains { truth[Int($0)] }
