@@ -204,4 +204,48 @@ import Testing
                 && fault.action == "p: inc"
         }
     }
+
+    /// A leading guard that reads neither the process nor the parameters is evaluated once per
+    /// state (`TransitionSystem`'s shared guard). Where it is false no instance runs; where it
+    /// is true the instances' own guards decide, exactly as when every instance evaluates it.
+    @Test func sharedGuardDisablesEveryInstanceOnlyWhereItIsFalse() throws {
+        let result = try run({ s in
+            let procs = s.processes("p", count: 3)
+            let bank = s.process("bank")
+            let x = s.variable("x", per: procs, in: .range(0...2), initial: 0)
+            let budget = s.variable("budget", per: bank, in: .range(0...4), initial: 4)
+            s.action("inc", for: procs) { i in
+                Require(budget[bank.only] > 0)   // shared: the same for every process
+                Require(x[i] < 2)
+                x[i] <- x[i] + 1
+                budget[bank.only] <- budget[bank.only] - 1
+            }
+        }, deadlock: false)
+        guard case .holds = result.verdict else { Issue.record("expected holds"); return }
+        // The vectors x with 0 ≤ x[i] ≤ 2 and Σx ≤ 4 (budget = 4 − Σx): 27 minus the 4 with Σx > 4.
+        #expect(result.statistics.states == 23)
+        #expect(result.statistics.depth == 4)
+        // From each state with budget > 0, one step per counter below 2.
+        #expect(result.statistics.transitions == 42)
+    }
+
+    /// A shared guard that faults is not skipped: the first instance meets the fault and reports it.
+    @Test func sharedGuardFaultIsReportedByTheFirstInstance() throws {
+        let spec = SpecDefinition(name: "t", summary: "", parameters: [], expectation: .holds) { s in
+            let procs = s.processes("p", count: 2)
+            let bank = s.process("bank")
+            let x = s.variable("x", per: procs, in: .range(0...1), initial: 0)
+            let divisor = s.variable("divisor", per: bank, in: .range(0...1), initial: 0)
+            s.action("inc", for: procs) { i in
+                Require(10 / divisor[bank.only] > 1)
+                x[i] <- 1
+            }
+        }
+        #expect {
+            try BreadthFirstSearch(try spec.instantiate(), options: SearchOptions(partialOrder: false)).run()
+        } throws: { error in
+            guard let fault = error as? ModelFault else { return false }
+            return fault.message == "division by zero" && fault.trace.length == 0 && fault.action == "p0: inc"
+        }
+    }
 }

@@ -279,8 +279,8 @@ struct ExprCompiler {
         let count: Evaluator = { machine in
             var total = 0
             NetworkOps.forEachMessage(in: machine.state, layout: layout) { from, to, code in
-                guard layout.codec.kind(of: code) == kind else { return }
-                if readsFields { _ = layout.codec.decode(code, into: machine.fields) }
+                guard layout.messages.kind(of: code) == kind else { return }
+                if readsFields { _ = layout.messages.decode(code, into: machine.fields) }
                 machine.bindings[sender] = from
                 machine.bindings[receiver] = to
                 if filter(machine) != 0 { total += 1 }

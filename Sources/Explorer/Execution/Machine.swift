@@ -80,14 +80,19 @@ final class Machine {
     }
 
     /// Records a write of `slot`; false (with a fault) if the slot was already written this step.
+    @inline(__always)
     func markWritten(_ slot: Int, name: String) -> Bool {
-        if writeStamps[slot] == step {
-            fault = "variable '\(name)' is written twice in one step"
-            return false
-        }
+        if writeStamps[slot] == step { return writtenTwice(name) }
         writeStamps[slot] = step
         dirty = true
         return true
+    }
+
+    /// The fault of a second write (kept out of line: assignments inline the check).
+    @inline(never)
+    private func writtenTwice(_ name: String) -> Bool {
+        fault = "variable '\(name)' is written twice in one step"
+        return false
     }
 
     /// Runs `body` with a scratch field buffer, restoring the handler's fields afterwards.

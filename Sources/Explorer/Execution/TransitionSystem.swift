@@ -34,9 +34,13 @@ final class TransitionSystem {
         let run: Executor
         /// The body's leading `Require` conditions, in order.
         let guards: [CompiledExpr]
+        /// The first of those that read neither the acting process nor the action's parameters,
+        /// as one condition (nil if the first guard reads them): evaluated once per state, not
+        /// once per instance. When it is false, no instance is enabled.
+        let sharedGuard: CompiledExpr?
 
         init(processes: Range<Int>, processBinding: Int, choice: ChoiceEncoding?, messageKind: Int?, senderBinding: Int,
-             run: @escaping Executor, guards: [CompiledExpr]) {
+             run: @escaping Executor, guards: [CompiledExpr], sharedGuard: CompiledExpr?) {
             self.processes = processes
             self.processBinding = processBinding
             self.choice = choice
@@ -44,6 +48,7 @@ final class TransitionSystem {
             self.senderBinding = senderBinding
             self.run = run
             self.guards = guards
+            self.sharedGuard = sharedGuard
         }
     }
 
@@ -60,14 +65,16 @@ final class TransitionSystem {
                 kind = k.index
                 sender = s.index
             }
+            let conditions = action.body.prefix { if case .require = $0 { true } else { false } }.compactMap { statement in
+                if case .require(let condition, _) = statement { condition } else { nil }
+            }
             return CompiledAction(
                 processes: IterationDomain.role(action.role).values(roles: ir.roles),
                 processBinding: action.process.index,
                 choice: ChoiceEncoding(action, roles: ir.roles),
                 messageKind: kind, senderBinding: sender, run: statements.compile(action.body),
-                guards: action.body.prefix { if case .require = $0 { true } else { false } }.compactMap { statement in
-                    if case .require(let condition, _) = statement { CompiledExpr(expressions.compile(condition)) } else { nil }
-                })
+                guards: conditions.map { CompiledExpr(expressions.compile($0)) },
+                sharedGuard: kind == nil ? Self.sharedGuard(of: action, conditions).map { CompiledExpr(expressions.compile($0)) } : nil)
         }
         hasHandlers = actions.contains { $0.messageKind != nil }
         invariants = ir.invariants.map { CompiledExpr(expressions.compile($0.condition)) }
@@ -75,6 +82,16 @@ final class TransitionSystem {
         constraints = ir.stateConstraints.map { CompiledExpr(expressions.compile($0.condition)) }
         constrained = !constraints.isEmpty
         initialStates = try InitialStates.enumerate(ir, layout: layout, expressions: expressions)
+    }
+
+    /// The conjunction of the leading `conditions` that mention neither the action's process
+    /// nor its parameters (`and` evaluates left to right and stops at the first false one, as
+    /// the body's `Require`s do); nil when the first one mentions them.
+    private static func sharedGuard(of action: ActionDecl, _ conditions: [Expr]) -> Expr? {
+        let perInstance = [action.process] + action.parameters.map(\.0)
+        let shared = conditions.prefix { condition in !perInstance.contains { condition.mentions($0) } }
+        guard let first = shared.first else { return nil }
+        return shared.dropFirst().reduce(first) { .binary(.and, $0, $1) }
     }
 
     func makeMachine() -> Machine {
@@ -110,6 +127,12 @@ final class TransitionSystem {
             if let kind = action.messageKind {
                 deliver(kind, action, index, messages, state, machine, &expansion, emit)
             } else {
+                // A false shared guard disables every instance. (One that faults is left to the
+                // first instance, which meets the same fault and reports it.)
+                if let shared = action.sharedGuard {
+                    machine.reload(state)
+                    if shared.evaluate(machine) == 0 && machine.fault == nil { continue }
+                }
                 for process in action.processes {
                     for choice in action.choice?.codes ?? 0..<1 {
                         machine.reload(state)
@@ -181,7 +204,7 @@ final class TransitionSystem {
                 machine.dirty = true
                 NetworkOps.remove(slot: message.slot, in: machine.state, last: lastSlot(of: message.slot))
             }
-            _ = layout.codec.decode(message.code, into: machine.fields)
+            _ = layout.messages.decode(message.code, into: machine.fields)
             machine.bindings[action.processBinding] = message.receiver
             machine.bindings[action.senderBinding] = message.sender
             let instance = ActionInstance(action: index, process: message.receiver, choice: 0, sender: message.sender,
@@ -202,7 +225,7 @@ final class TransitionSystem {
                     for position in 0..<(allSlots ? layout.capacity : min(layout.capacity, 1)) where state[base + position] != 0 {
                         let code = state[base + position] - 1
                         messages.append(MessageInFlight(slot: base + position, sender: sender, receiver: receiver, code: code,
-                                                        kind: layout.codec.kind(of: code), deliverable: position == 0))
+                                                        kind: layout.messages.kind(of: code), deliverable: position == 0))
                     }
                 }
             }
@@ -212,7 +235,7 @@ final class TransitionSystem {
                 let value = state[layout.networkBase + position]
                 let (sender, receiver, code) = layout.bagEntry(value)
                 messages.append(MessageInFlight(slot: layout.networkBase + position, sender: sender, receiver: receiver, code: code,
-                                                kind: layout.codec.kind(of: code), deliverable: value != previous))
+                                                kind: layout.messages.kind(of: code), deliverable: value != previous))
                 previous = value
             }
         }
@@ -228,10 +251,14 @@ final class TransitionSystem {
         action.choice?.bind(choice, into: machine.bindings)
         if messageCode >= 0 {
             machine.bindings[action.senderBinding] = sender
-            _ = layout.codec.decode(messageCode, into: machine.fields)
+            _ = layout.messages.decode(messageCode, into: machine.fields)
         }
         return action.guards.indices.filter { action.guards[$0].evaluate(machine) == 0 }
     }
+
+    /// Whether a state can break an invariant or lie outside the state constraints (else no
+    /// state needs checking).
+    var checksStates: Bool { !invariants.isEmpty || constrained }
 
     /// Index of the first invariant violated by the machine's state, if any.
     func violatedInvariant(_ machine: Machine) -> Int? {

@@ -24,6 +24,8 @@ struct StateLayout: Sendable {
     let lossy: Bool
     let duplicating: Bool
     let codec: MessageNumbering
+    /// The same numbering in flat buffers, for decoding on every step.
+    let messages: MessageDecoder
     /// Inclusive value range per slot.
     let slotLower: [Int]
     let slotUpper: [Int]
@@ -57,6 +59,7 @@ struct StateLayout: Sendable {
         lossy = ir.network.lossy
         duplicating = ir.network.duplicating
         codec = MessageNumbering(ir)
+        messages = MessageDecoder(codec)
         let networkSlots: Int
         let networkUpper: Int
         switch ir.network.semantics {

@@ -15,6 +15,8 @@ final class StatePacker: @unchecked Sendable {   // immutable after init; the bu
         var lower: Int
     }
     private let slots: UnsafeMutablePointer<SlotPacking>
+    /// Per word, the slot after its last one.
+    private let wordEnds: UnsafeMutablePointer<Int>
     private let slotCount: Int
     let wordCount: Int
 
@@ -43,24 +45,31 @@ final class StatePacker: @unchecked Sendable {   // immutable after init; the bu
                                                       lower: layout.slotLower[slot]))
         }
         wordCount = currentWord + 1
+        wordEnds = .allocate(capacity: wordCount)
+        for index in 0..<wordCount {
+            (wordEnds + index).initialize(to: (word.lastIndex(of: index) ?? -1) + 1)
+        }
     }
 
-    deinit { slots.deallocate() }
+    deinit {
+        slots.deallocate()
+        wordEnds.deallocate()
+    }
 
-    /// Slots fill words in order, so each word is assembled in a register and stored once.
+    /// Slots fill words in order, so each word is assembled in a register from its run of slots
+    /// (`wordEnds`) and stored once.
     func pack(_ state: UnsafePointer<Int>, into words: UnsafeMutablePointer<UInt64>) {
-        var current = 0
-        var accumulator: UInt64 = 0
-        for index in 0..<slotCount {
-            let slot = slots[index]
-            if slot.word != current {
-                words[current] = accumulator
-                current = slot.word
-                accumulator = 0
+        var index = 0
+        for word in 0..<wordCount {
+            var accumulator: UInt64 = 0
+            let end = wordEnds[word]
+            while index < end {
+                let slot = slots[index]
+                accumulator |= (UInt64(truncatingIfNeeded: state[index] &- slot.lower) & slot.mask) << slot.shift
+                index += 1
             }
-            accumulator |= (UInt64(truncatingIfNeeded: state[index] &- slot.lower) & slot.mask) << slot.shift
+            words[word] = accumulator
         }
-        words[current] = accumulator
     }
 
     func unpack(_ words: UnsafePointer<UInt64>, into state: UnsafeMutablePointer<Int>) {

@@ -184,7 +184,7 @@ final class StubbornSets {
                 let head = state[layout.networkBase + source * layout.capacity]
                 if head == 0 {
                     options.append(relation.appenders[source])
-                } else if layout.codec.kind(of: head - 1) != kind {
+                } else if layout.messages.kind(of: head - 1) != kind {
                     options.append(relation.takers[source])
                 } else {
                     options.append(relation.takers[source] + messageGuardEnablers(g, action, receiver, sender, head - 1, state))
@@ -196,7 +196,7 @@ final class StubbornSets {
                     let value = state[layout.networkBase + position]
                     if value == 0 { break }
                     let entry = layout.bagEntry(value)
-                    guard entry.sender == sender, entry.receiver == receiver, layout.codec.kind(of: entry.code) == kind else { continue }
+                    guard entry.sender == sender, entry.receiver == receiver, layout.messages.kind(of: entry.code) == kind else { continue }
                     found = true
                     present += messageGuardEnablers(g, action, receiver, sender, entry.code, state)
                 }

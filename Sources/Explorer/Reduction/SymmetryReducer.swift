@@ -159,10 +159,10 @@ final class SymmetryReducer {
 
     /// The message code with its process-id fields of symmetric roles permuted.
     private func mapCode(_ code: Int) -> Int {
-        let kind = layout.codec.kind(of: code)
+        let kind = layout.messages.kind(of: code)
         let symmetricFields = plan.symmetricFields[kind]
         guard !symmetricFields.isEmpty else { return code }
-        _ = layout.codec.decode(code, into: fields)
+        _ = layout.messages.decode(code, into: fields)
         for field in symmetricFields where fields[field] >= 0 { fields[field] = permutation[fields[field]] }
         return layout.codec.code(kind: kind, fields: fields) ?? code
     }
@@ -184,7 +184,7 @@ final class SymmetryReducer {
             }
         }
         NetworkOps.forEachMessage(in: state, layout: layout) { sender, receiver, code in
-            let kind = UInt64(layout.codec.kind(of: code))
+            let kind = UInt64(layout.messages.kind(of: code))
             let senderTag = plan.isSymmetric[receiver] ? UInt64.max : UInt64(receiver)
             let receiverTag = plan.isSymmetric[sender] ? UInt64.max : UInt64(sender)
             signatures[sender] &+= StatePacker.mix(kind &* 0x1000_0001 ^ senderTag ^ 0x5555)

@@ -198,8 +198,6 @@ private struct SearchRun: ~Copyable {
         var parentIndex = parentIDs.startIndex
         for batch in batches {
             var successor = 0, candidate = 0
-            let candidateActions = batch.candidateActions
-            let broken = batch.candidateBroken, candidateOrdinals = batch.candidateOrdinals
             for expanded in batch.expanded {
                 let id = parentIDs[parentIndex]
                 parentIndex += 1
@@ -210,17 +208,16 @@ private struct SearchRun: ~Copyable {
                     defer { candidate += 1 }
                     // At the state limit no more states are stored, so the search stops at exactly that many.
                     guard found == nil, batch.isFirstFound(candidate), parents.count < options.maxStates ?? .max else { continue }
-                    statistics.coverage[coverageIndex(of: candidateActions[candidate])].newStates += 1
+                    statistics.coverage[coverageIndex(of: batch.candidateActions[candidate])].newStates += 1
                     let child = UInt32(parents.count)
-                    parents.append(parent: id, ordinal: candidateOrdinals[candidate])
-                    if broken[candidate] >= 0 {
-                        found = (.invariant(system.ir.invariants[Int(broken[candidate])].name), child)
-                    } else if broken[candidate] == ExpansionBatch.outsideConstraints {
+                    parents.append(parent: id, ordinal: batch.candidateOrdinals[candidate])
+                    let broken = batch.candidateBroken[candidate]
+                    if broken >= 0 {
+                        found = (.invariant(system.ir.invariants[Int(broken)].name), child)
+                    } else if broken == ExpansionBatch.outsideConstraints {
                         statistics.constrainedStates += 1
                     } else {
-                        batch.candidateWords.withUnsafeBufferPointer {
-                            next.append(words: $0.baseAddress! + candidate * words, id: child)
-                        }
+                        next.append(words: batch.candidateWords.base + candidate * words, id: child)
                     }
                 }
                 statistics.overflows += expanded.overflows
@@ -229,7 +226,7 @@ private struct SearchRun: ~Copyable {
                 statistics.partialOrder?.prunedTransitions += expanded.pruned
                 if let verdict = try stop(after: expanded, state: id, found: found) {
                     // The statistics count the transitions of the states expanded so far.
-                    for action in batch.actions[..<successor] { statistics.coverage[coverageIndex(of: action)].transitions += 1 }
+                    for index in 0..<successor { statistics.coverage[coverageIndex(of: batch.actions[index])].transitions += 1 }
                     return verdict
                 }
             }

@@ -38,7 +38,7 @@ final class ExpansionBatch: @unchecked Sendable {   // filled by one thread, the
     let exact: Bool
     /// The action (index into the spec's actions, or -1 for a message loss) of each successor,
     /// in generation order.
-    @exclusivity(unchecked) private(set) var actions: [Int32] = []
+    @exclusivity(unchecked) private(set) var actions = AppendBuffer<Int32>()
     /// Successors per action over the whole batch (a message loss counts last), so that the
     /// merge adds them up once per batch, not once per successor.
     @exclusivity(unchecked) private(set) var transitionsByAction: [Int]
@@ -47,13 +47,13 @@ final class ExpansionBatch: @unchecked Sendable {   // filled by one thread, the
     /// The candidates, in generation order: fingerprint, packed words, action, and the first
     /// invariant the state violates (-1: none; `outsideConstraints`: none, but the state is
     /// outside the state constraints, so it is not to be expanded).
-    @exclusivity(unchecked) private(set) var candidateFingerprints: [UInt64] = []
-    @exclusivity(unchecked) private(set) var candidateWords: [UInt64] = []
-    @exclusivity(unchecked) private(set) var candidateActions: [Int32] = []
-    @exclusivity(unchecked) private(set) var candidateBroken: [Int32] = []
+    @exclusivity(unchecked) private(set) var candidateFingerprints = AppendBuffer<UInt64>()
+    @exclusivity(unchecked) private(set) var candidateWords = AppendBuffer<UInt64>()
+    @exclusivity(unchecked) private(set) var candidateActions = AppendBuffer<Int32>()
+    @exclusivity(unchecked) private(set) var candidateBroken = AppendBuffer<Int32>()
     /// Per candidate: its position among its parent's successors (the order `forEachSuccessor`
     /// gives them in), from which a trace is rebuilt.
-    @exclusivity(unchecked) private(set) var candidateOrdinals: [UInt32] = []
+    @exclusivity(unchecked) private(set) var candidateOrdinals = AppendBuffer<UInt32>()
     /// Per candidate, at its `slot(of:)`: whether it is the first visit of its state (set by the
     /// visited set's insert).
     @exclusivity(unchecked) private(set) var firstFound: UnsafeMutablePointer<Bool>
@@ -89,14 +89,14 @@ final class ExpansionBatch: @unchecked Sendable {   // filled by one thread, the
 
     /// Empties the batch for the next piece, keeping its buffers.
     func removeAll() {
-        actions.removeAll(keepingCapacity: true)
+        actions.removeAll()
         for index in transitionsByAction.indices { transitionsByAction[index] = 0 }
         expanded.removeAll(keepingCapacity: true)
-        candidateFingerprints.removeAll(keepingCapacity: true)
-        candidateWords.removeAll(keepingCapacity: true)
-        candidateActions.removeAll(keepingCapacity: true)
-        candidateBroken.removeAll(keepingCapacity: true)
-        candidateOrdinals.removeAll(keepingCapacity: true)
+        candidateFingerprints.removeAll()
+        candidateWords.removeAll()
+        candidateActions.removeAll()
+        candidateBroken.removeAll()
+        candidateOrdinals.removeAll()
         batchFingerprints.removeAll()
     }
 
@@ -113,16 +113,14 @@ final class ExpansionBatch: @unchecked Sendable {   // filled by one thread, the
         candidateFingerprints.append(fingerprint)
         candidateActions.append(Int32(action))
         candidateOrdinals.append(UInt32(ordinal))
-        candidateWords.append(contentsOf: UnsafeBufferPointer(start: words, count: wordCount))
+        candidateWords.append(contentsOf: words, count: wordCount)
     }
 
     /// Sets `candidateBroken` for the candidates from `first` on to what `verdict` says of
     /// their packed words.
     func markCandidates(from first: Int, _ verdict: (UnsafePointer<UInt64>) -> Int32) {
-        candidateWords.withUnsafeBufferPointer { words in
-            for candidate in first..<candidateCount {
-                candidateBroken.append(verdict(words.baseAddress! + candidate * wordCount))
-            }
+        for candidate in first..<candidateCount {
+            candidateBroken.append(verdict(candidateWords.base + candidate * wordCount))
         }
     }
 
@@ -130,10 +128,8 @@ final class ExpansionBatch: @unchecked Sendable {   // filled by one thread, the
     /// is exact, and nil otherwise.
     func withCandidateWords(_ body: ((Int) -> UnsafePointer<UInt64>?) -> Void) {
         guard exact else { return body { _ in nil } }
-        candidateWords.withUnsafeBufferPointer { words in
-            let base = words.baseAddress!, count = wordCount
-            body { base + $0 * count }
-        }
+        let base = UnsafePointer(candidateWords.base), count = wordCount
+        body { base + $0 * count }
     }
 
     /// Calls `body` with each candidate of `shard` (its slot, index and fingerprint), in
@@ -172,15 +168,17 @@ final class ExpansionBatch: @unchecked Sendable {   // filled by one thread, the
     /// Orders the candidates by shard, stably (a counting sort), for `forEachCandidate(inShard:)`.
     private func sortCandidatesByShard() {
         for shard in shardStarts.indices { shardStarts[shard] = 0 }
-        for fingerprint in candidateFingerprints { shardStarts[ShardedFingerprintSet.shard(of: fingerprint) + 1] += 1 }
+        for candidate in candidateFingerprints.indices {
+            shardStarts[ShardedFingerprintSet.shard(of: candidateFingerprints[candidate]) + 1] += 1
+        }
         for shard in 1..<shardStarts.count { shardStarts[shard] += shardStarts[shard - 1] }
         if byShard.count < candidateCount {
             byShard = Array(repeating: 0, count: candidateCount)
             shardPositions = Array(repeating: 0, count: candidateCount)
         }
         var next = shardStarts
-        for (candidate, fingerprint) in candidateFingerprints.enumerated() {
-            let shard = ShardedFingerprintSet.shard(of: fingerprint)
+        for candidate in candidateFingerprints.indices {
+            let shard = ShardedFingerprintSet.shard(of: candidateFingerprints[candidate])
             byShard[next[shard]] = Int32(candidate)
             shardPositions[candidate] = Int32(next[shard])
             next[shard] += 1

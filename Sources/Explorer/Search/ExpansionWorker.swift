@@ -96,7 +96,7 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
                 }
                 record.successors = queued.fingerprints.count
                 record.overflows = expansion.overflows
-                for fingerprint in queued.fingerprints { visited.prefetch(fingerprint) }
+                for index in queued.fingerprints.indices { visited.prefetch(queued.fingerprints[index]) }
             }
             record.fault = expansion.fault
             record.failedAssertion = expansion.failedAssertion
@@ -135,7 +135,7 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     /// Fingerprints a successor and appends it to `queued`.
     private func queue(_ state: UnsafePointer<Int>, action: Int) {
         queued.fingerprints.append(fingerprinter.fingerprint(state))
-        queued.words.append(contentsOf: UnsafeBufferPointer(start: fingerprinter.words, count: wordCount))
+        queued.words.append(contentsOf: fingerprinter.words, count: wordCount)
         queued.actions.append(Int32(action))
     }
 
@@ -144,11 +144,10 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     /// passed in, not kept in a property: reading a property would retain and release it on
     /// every successor.)
     private func add(_ queue: inout SuccessorQueue, into batch: ExpansionBatch, visited: ShardedFingerprintView) {
-        queue.words.withUnsafeBufferPointer { words in
-            for index in queue.fingerprints.indices {
-                batch.add(queue.fingerprints[index], words: words.baseAddress! + index * wordCount,
-                          action: Int(queue.actions[index]), ordinal: index, visited: visited)
-            }
+        let words = queue.words.base
+        for index in queue.fingerprints.indices {
+            batch.add(queue.fingerprints[index], words: words + index * wordCount,
+                      action: Int(queue.actions[index]), ordinal: index, visited: visited)
         }
         queue.removeAll()
     }
@@ -156,6 +155,7 @@ final class ExpansionWorker: @unchecked Sendable {   // each worker is used by o
     /// Checks the candidates from `first` on against the invariants, on their canonical form
     /// (the state the search stores).
     private func checkInvariants(_ batch: ExpansionBatch, from first: Int) {
+        guard system.checksStates else { return batch.markCandidates(from: first) { _ in -1 } }
         batch.markCandidates(from: first) { words in
             system.packer.unpack(words, into: machine.state)
             return system.violatedInvariant(machine).map(Int32.init)
@@ -312,18 +312,18 @@ private struct FirstTask: @unchecked Sendable {
 ///
 /// ```swift
 /// var queue = SuccessorQueue()
-/// queue.fingerprints.append(fp); queue.words.append(contentsOf: packed); queue.actions.append(action)
+/// queue.fingerprints.append(fp); queue.words.append(contentsOf: packed, count: 2); queue.actions.append(action)
 /// queue.removeAll()   // keeps the capacity
 /// ```
-private struct SuccessorQueue {
-    var fingerprints: [UInt64] = []
-    var words: [UInt64] = []
-    var actions: [Int32] = []
+private struct SuccessorQueue: ~Copyable {
+    var fingerprints = AppendBuffer<UInt64>()
+    var words = AppendBuffer<UInt64>()
+    var actions = AppendBuffer<Int32>()
 
     mutating func removeAll() {
-        fingerprints.removeAll(keepingCapacity: true)
-        words.removeAll(keepingCapacity: true)
-        actions.removeAll(keepingCapacity: true)
+        fingerprints.removeAll()
+        words.removeAll()
+        actions.removeAll()
     }
 }
 

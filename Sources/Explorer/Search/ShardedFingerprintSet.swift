@@ -81,10 +81,11 @@ final class ShardedFingerprintSet {
         if threads <= 1 {
             for batch in batches {
                 batch.withCandidateWords { words in
-                    let fingerprints = batch.candidateFingerprints
-                    for fingerprint in fingerprints.prefix(Self.prefetchDistance) { prefetch(fingerprint) }
-                    for (candidate, fingerprint) in fingerprints.enumerated() {
-                        if candidate + Self.prefetchDistance < fingerprints.count {
+                    let fingerprints = batch.candidateFingerprints.base, count = batch.candidateCount
+                    for candidate in 0..<min(count, Self.prefetchDistance) { prefetch(fingerprints[candidate]) }
+                    for candidate in 0..<count {
+                        let fingerprint = fingerprints[candidate]
+                        if candidate + Self.prefetchDistance < count {
                             prefetch(fingerprints[candidate + Self.prefetchDistance])
                         }
                         let new = insert(fingerprint, words: words(candidate))
