@@ -65,7 +65,7 @@ final class StatePacker: @unchecked Sendable {   // immutable after init; the bu
             let end = wordEnds[word]
             while index < end {
                 let slot = slots[index]
-                accumulator |= (UInt64(truncatingIfNeeded: state[index] &- slot.lower) & slot.mask) << slot.shift
+                accumulator |= (UInt64(truncatingIfNeeded: state[index] &- slot.lower) & slot.mask) &<< slot.shift
                 index += 1
             }
             words[word] = accumulator
@@ -75,7 +75,7 @@ final class StatePacker: @unchecked Sendable {   // immutable after init; the bu
     func unpack(_ words: UnsafePointer<UInt64>, into state: UnsafeMutablePointer<Int>) {
         for index in 0..<slotCount {
             let slot = slots[index]
-            state[index] = Int(truncatingIfNeeded: (words[slot.word] >> slot.shift) & slot.mask) &+ slot.lower
+            state[index] = Int(truncatingIfNeeded: (words[slot.word] &>> slot.shift) & slot.mask) &+ slot.lower
         }
     }
 
