@@ -45,12 +45,19 @@ struct ExprCompiler {
                 return index < 0 ? 0 : machine.state[index]
             }
         case .unary(.not, let operand):
+            if case .variable(let variable, let indices) = operand, let read = bindingRead(variable, indices) {
+                return { read.value($0) == 0 ? 1 : 0 }
+            }
             let inner = compile(operand)
             return { inner($0) == 0 ? 1 : 0 }
         case .unary(.negate, let operand):
             let inner = compile(operand)
             return { -inner($0) }
         case .binary(let op, let lhs, .literal(let constant)):
+            if case .variable(let variable, let indices) = lhs, let read = bindingRead(variable, indices),
+               let fused = compileBinary(op, read, constant) {
+                return fused
+            }
             let a = compile(lhs)
             // Not `??`: a generic operator would hand the closure back behind conversion thunks.
             if let folded = compileBinary(op, a, constant) { return folded }
@@ -102,14 +109,36 @@ struct ExprCompiler {
         case .literal(let index) where index >= dimension.lower && index < dimension.lower + dimension.count:
             let slot = base + index - dimension.lower
             return { $0.state[slot] }
-        case .binding(let binding):
-            let position = binding.index, name = ir.variables[variable.index].name
-            return { machine in
-                let offset = Self.offset(machine.bindings[position], dimension, name, machine)
-                return offset < 0 ? 0 : machine.state[base + offset]
-            }
+        case .binding:
+            let read = bindingRead(variable, indices)!
+            return { read.value($0) }
         default:
             return nil
+        }
+    }
+
+    /// `variable[b]` for a one-dimensional variable and a binding `b`, as a value to inline into
+    /// the closure of a comparison or negation around it (one closure call less per test).
+    private func bindingRead(_ variable: VariableID, _ indices: [Expr]) -> BindingRead? {
+        guard indices.count == 1, case .binding(let binding) = indices[0],
+              let dimension = layout.variableDimensions[variable.index].first else { return nil }
+        return BindingRead(base: layout.variableBase[variable.index], position: binding.index, dimension: dimension,
+                           name: ir.variables[variable.index].name)
+    }
+
+    /// A comparison (or sum, difference) of a binding read with a constant as one closure; nil
+    /// for the other operators.
+    private func compileBinary(_ op: Expr.BinaryOperator, _ read: BindingRead, _ k: Int) -> Evaluator? {
+        switch op {
+        case .add: return { read.value($0) &+ k }
+        case .subtract: return { read.value($0) &- k }
+        case .eq: return { read.value($0) == k ? 1 : 0 }
+        case .ne: return { read.value($0) != k ? 1 : 0 }
+        case .lt: return { read.value($0) < k ? 1 : 0 }
+        case .le: return { read.value($0) <= k ? 1 : 0 }
+        case .gt: return { read.value($0) > k ? 1 : 0 }
+        case .ge: return { read.value($0) >= k ? 1 : 0 }
+        default: return nil
         }
     }
 
@@ -191,7 +220,7 @@ struct ExprCompiler {
     /// The slot offset of index `value` in `dimension` (its position times the stride), or -1 with
     /// a fault when the index is outside it.
     @inline(__always)
-    private static func offset(_ value: Int, _ dimension: Dimension, _ name: String, _ machine: Machine) -> Int {
+    fileprivate static func offset(_ value: Int, _ dimension: Dimension, _ name: String, _ machine: Machine) -> Int {
         let position = value - dimension.lower
         guard position >= 0 && position < dimension.count else {
             machine.fault = "index \(value) of '\(name)' is out of range"
@@ -288,5 +317,24 @@ struct ExprCompiler {
             return total
         }
         return readsFields ? { machine in machine.withScratchFields { count(machine) } } : count
+    }
+}
+
+/// A read of a one-dimensional array at a binding, `x[i]`: the slot is the array's base plus the
+/// binding's offset in the index domain (0, with a fault, when it is outside).
+///
+/// ```swift
+/// let read = BindingRead(base: 4, position: 0, dimension: (lower: 0, count: 3, stride: 1), name: "x")
+/// read.value(machine)   // machine.state[4 + machine.bindings[0]]
+/// ```
+private struct BindingRead {
+    let base: Int
+    let position: Int
+    let dimension: ExprCompiler.Dimension
+    let name: String
+
+    @inline(__always) func value(_ machine: Machine) -> Int {
+        let offset = ExprCompiler.offset(machine.bindings[position], dimension, name, machine)
+        return offset < 0 ? 0 : machine.state[base + offset]
     }
 }
