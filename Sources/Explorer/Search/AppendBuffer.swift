@@ -23,18 +23,11 @@ struct AppendBuffer<Element: BitwiseCopyable>: ~Copyable {
 
     deinit { base.deallocate() }
 
-    var isEmpty: Bool { count == 0 }
     var indices: Range<Int> { 0..<count }
 
     subscript(index: Int) -> Element {
-        get {
-            assert(index >= 0 && index < count, "AppendBuffer index \(index) out of 0..<\(count)")
-            return base[index]
-        }
-        set {
-            assert(index >= 0 && index < count, "AppendBuffer index \(index) out of 0..<\(count)")
-            base[index] = newValue
-        }
+        assert(index >= 0 && index < count, "AppendBuffer index \(index) out of 0..<\(count)")
+        return base[index]
     }
 
     @inline(__always)
