@@ -60,7 +60,7 @@ struct ExprCompiler {
             }
             let a = compile(lhs)
             // Not `??`: a generic operator would hand the closure back behind conversion thunks.
-            if let folded = compileBinary(op, a, constant) { return folded }
+            if let folded = compileBinary(op, CompiledExpr(a), constant) { return folded }
             return compileBinary(op, a, { _ in constant })
         case .binary(let op, let lhs, let rhs):
             return compileBinary(op, compile(lhs), compile(rhs))
@@ -124,22 +124,6 @@ struct ExprCompiler {
               let dimension = layout.variableDimensions[variable.index].first else { return nil }
         return BindingRead(base: layout.variableBase[variable.index], position: binding.index, dimension: dimension,
                            name: ir.variables[variable.index].name)
-    }
-
-    /// A comparison (or sum, difference) of a binding read with a constant as one closure; nil
-    /// for the other operators.
-    private func compileBinary(_ op: Expr.BinaryOperator, _ read: BindingRead, _ k: Int) -> Evaluator? {
-        switch op {
-        case .add: return { read.value($0) &+ k }
-        case .subtract: return { read.value($0) &- k }
-        case .eq: return { read.value($0) == k ? 1 : 0 }
-        case .ne: return { read.value($0) != k ? 1 : 0 }
-        case .lt: return { read.value($0) < k ? 1 : 0 }
-        case .le: return { read.value($0) <= k ? 1 : 0 }
-        case .gt: return { read.value($0) > k ? 1 : 0 }
-        case .ge: return { read.value($0) >= k ? 1 : 0 }
-        default: return nil
-        }
     }
 
     /// A closure computing the state slot of `variable[indices]`, or -1 (with a fault) when an
@@ -243,19 +227,20 @@ struct ExprCompiler {
 
     /// An operator with a literal right operand, the constant captured rather than called for;
     /// nil for the operators that may fault (division, modulo), which keep the general form.
-    private func compileBinary(_ op: Expr.BinaryOperator, _ a: @escaping Evaluator, _ k: Int) -> Evaluator? {
+    /// Specialised per operand: a compiled closure, or an array read inlined into the closure.
+    private func compileBinary<A: Operand>(_ op: Expr.BinaryOperator, _ a: A, _ k: Int) -> Evaluator? {
         switch op {
-        case .add: return { a($0) &+ k }
-        case .subtract: return { a($0) &- k }
-        case .multiply: return { a($0) &* k }
-        case .min: return { Swift.min(a($0), k) }
-        case .max: return { Swift.max(a($0), k) }
-        case .eq: return { a($0) == k ? 1 : 0 }
-        case .ne: return { a($0) != k ? 1 : 0 }
-        case .lt: return { a($0) < k ? 1 : 0 }
-        case .le: return { a($0) <= k ? 1 : 0 }
-        case .gt: return { a($0) > k ? 1 : 0 }
-        case .ge: return { a($0) >= k ? 1 : 0 }
+        case .add: return { a.value($0) &+ k }
+        case .subtract: return { a.value($0) &- k }
+        case .multiply: return { a.value($0) &* k }
+        case .min: return { Swift.min(a.value($0), k) }
+        case .max: return { Swift.max(a.value($0), k) }
+        case .eq: return { a.value($0) == k ? 1 : 0 }
+        case .ne: return { a.value($0) != k ? 1 : 0 }
+        case .lt: return { a.value($0) < k ? 1 : 0 }
+        case .le: return { a.value($0) <= k ? 1 : 0 }
+        case .gt: return { a.value($0) > k ? 1 : 0 }
+        case .ge: return { a.value($0) >= k ? 1 : 0 }
         case .divide, .modulo, .and, .or, .implies: return nil
         }
     }
@@ -327,7 +312,7 @@ struct ExprCompiler {
 /// let read = BindingRead(base: 4, position: 0, dimension: (lower: 0, count: 3, stride: 1), name: "x")
 /// read.value(machine)   // machine.state[4 + machine.bindings[0]]
 /// ```
-private struct BindingRead {
+private struct BindingRead: Operand {
     let base: Int
     let position: Int
     let dimension: ExprCompiler.Dimension
@@ -337,4 +322,19 @@ private struct BindingRead {
         let offset = ExprCompiler.offset(machine.bindings[position], dimension, name, machine)
         return offset < 0 ? 0 : machine.state[base + offset]
     }
+}
+
+/// What an operator reads its left operand from (`ExprCompiler.compileBinary(_:_:_:)` is
+/// specialised for each).
+///
+/// ```swift
+/// let operand: some Operand = CompiledExpr { $0.state[0] }
+/// operand.value(machine)
+/// ```
+private protocol Operand {
+    func value(_ machine: Machine) -> Int
+}
+
+extension CompiledExpr: Operand {
+    @inline(__always) func value(_ machine: Machine) -> Int { evaluate(machine) }
 }
